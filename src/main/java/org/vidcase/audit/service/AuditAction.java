@@ -1,0 +1,35 @@
+package org.vidcase.audit.service;
+
+/** Audited actions, each with the type of object it concerns. */
+public enum AuditAction {
+    CASE_CREATE("case"),
+    CASE_LIST("case"),
+    CASE_VIEW("case"),
+    CASE_CLOSE("case"),
+    CASE_MEMBERS_VIEW("case"),
+    CASE_MEMBER_SET("case"),
+    CASE_MEMBER_REMOVE("case"),
+    JOB_VIEW("job"),
+    JOB_CANCEL("job"),
+    AUDIT_QUERY("audit"),
+    AUDIT_VERIFY("audit"),
+    ACCESS_DENIED("endpoint"),
+    DEMO_SEED("system");
+
+    private final String objectType;
+
+    AuditAction(String objectType) {
+        this.objectType = objectType;
+    }
+
+    public String objectType() {
+        return objectType;
+    }
+
+    /** Stored form, e.g. {@code case.member-set}. */
+    public String code() {
+        String name = name().toLowerCase();
+        int split = name.indexOf('_');
+        return name.substring(0, split) + "." + name.substring(split + 1).replace('_', '-');
+    }
+}

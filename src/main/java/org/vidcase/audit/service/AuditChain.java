@@ -1,0 +1,60 @@
+package org.vidcase.audit.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.vidcase.audit.domain.AuditOutcome;
+
+/**
+ * The hash of an audit row: SHA-256 over a length-prefixed encoding of every field and the
+ * previous row's hash, so that no two different rows encode alike and a change anywhere
+ * breaks the chain from that row on.
+ */
+public final class AuditChain {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String hash(long seq, UUID id, Instant occurredAt, String actor, String action, String objectType,
+                              String objectId, UUID caseId, AuditOutcome outcome, String justification,
+                              String requestId, String detail, String prevHash) {
+        StringBuilder text = new StringBuilder(256);
+        field(text, Long.toString(seq));
+        field(text, id.toString());
+        field(text, occurredAt.toString());
+        field(text, actor);
+        field(text, action);
+        field(text, objectType);
+        field(text, objectId);
+        field(text, caseId == null ? null : caseId.toString());
+        field(text, outcome.name());
+        field(text, justification);
+        field(text, requestId);
+        field(text, detail);
+        field(text, prevHash);
+        return sha256(text.toString());
+    }
+
+    private static void field(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("-1:");
+        } else {
+            text.append(value.length()).append(':').append(value);
+        }
+        text.append('|');
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.vidcase.cases.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Closing is final; the reason is kept with the case and in the audit trail. */
+public record CloseCaseRequest(@NotBlank @Size(max = 2000) String reason) {
+}

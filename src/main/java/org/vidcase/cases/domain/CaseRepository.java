@@ -1,0 +1,28 @@
+package org.vidcase.cases.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<VidCase, UUID> {
+
+    public Optional<VidCase> findByReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    public List<VidCase> all(CaseStatus status) {
+        return status == null ? listAll(Sort.by("createdAt").descending())
+                : list("status", Sort.by("createdAt").descending(), status);
+    }
+
+    public List<VidCase> ofMember(String username, CaseStatus status) {
+        String query = "id in (select m.caseId from CaseMember m where m.username = ?1)"
+                + (status == null ? "" : " and status = ?2");
+        Sort sort = Sort.by("createdAt").descending();
+        return status == null ? list(query, sort, username) : list(query, sort, username, status);
+    }
+}

@@ -1,0 +1,5 @@
+package org.vidcase.cases.domain;
+
+public enum CaseStatus {
+    OPEN, CLOSED
+}

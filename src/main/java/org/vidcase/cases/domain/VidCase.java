@@ -1,0 +1,51 @@
+package org.vidcase.cases.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An investigation case; its team decides who may know of it and its material. */
+@Entity
+@Table(name = "vid_case")
+public class VidCase {
+
+    @Id
+    public UUID id;
+
+    /** The unit's own case reference, unique, e.g. NL-VID-2026-0142. */
+    @Column(nullable = false, unique = true)
+    public String reference;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closing_reason")
+    public String closingReason;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,139 @@
+package org.vidcase.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditCase;
+import org.vidcase.audit.service.AuditJustification;
+import org.vidcase.audit.service.AuditObject;
+import org.vidcase.audit.service.Audited;
+import org.vidcase.cases.api.CaseMemberView;
+import org.vidcase.cases.api.CaseView;
+import org.vidcase.cases.api.CloseCaseRequest;
+import org.vidcase.cases.api.CreateCaseRequest;
+import org.vidcase.cases.api.SetMemberRequest;
+import org.vidcase.cases.domain.CaseMember;
+import org.vidcase.cases.domain.CaseMemberRepository;
+import org.vidcase.cases.domain.CaseRepository;
+import org.vidcase.cases.domain.CaseRole;
+import org.vidcase.cases.domain.CaseStatus;
+import org.vidcase.cases.domain.VidCase;
+import org.vidcase.shared.error.ConflictException;
+import org.vidcase.shared.error.ResourceNotFoundException;
+import org.vidcase.shared.error.RuleViolationException;
+import org.vidcase.shared.security.CurrentUser;
+
+/** Cases and their teams. Every method is audited and transactional through {@link Audited}. */
+@ApplicationScoped
+public class CaseService {
+
+    /** Keycloak user names as the realm allows them. */
+    public static final String USERNAME = "[A-Za-z0-9._@-]{2,100}";
+
+    private final CaseRepository cases;
+    private final CaseMemberRepository members;
+    private final CaseAccess access;
+    private final CurrentUser user;
+
+    public CaseService(CaseRepository cases, CaseMemberRepository members, CaseAccess access, CurrentUser user) {
+        this.cases = cases;
+        this.members = members;
+        this.access = access;
+        this.user = user;
+    }
+
+    @Audited(AuditAction.CASE_CREATE)
+    public CaseView create(@Valid @NotNull CreateCaseRequest request) {
+        if (cases.findByReference(request.reference()).isPresent()) {
+            throw new ConflictException("A case with reference " + request.reference() + " already exists");
+        }
+        VidCase created = new VidCase();
+        created.id = UUID.randomUUID();
+        created.reference = request.reference();
+        created.title = request.title().strip();
+        created.description = request.description();
+        created.status = CaseStatus.OPEN;
+        created.createdBy = user.name();
+        created.createdAt = Instant.now();
+        cases.persist(created);
+        addMember(created.id, user.name(), CaseRole.LEAD);
+        return CaseView.of(created, CaseRole.LEAD);
+    }
+
+    @Audited(AuditAction.CASE_LIST)
+    public List<CaseView> list(CaseStatus status) {
+        List<VidCase> visible = user.isSupervisor() ? cases.all(status) : cases.ofMember(user.name(), status);
+        return visible.stream().map(c -> CaseView.of(c, access.roleOfCaller(c.id).orElse(null))).toList();
+    }
+
+    @Audited(AuditAction.CASE_VIEW)
+    public CaseView get(@AuditCase UUID caseId) {
+        VidCase found = access.readable(caseId);
+        return CaseView.of(found, access.roleOfCaller(caseId).orElse(null));
+    }
+
+    @Audited(AuditAction.CASE_CLOSE)
+    public CaseView close(@AuditCase UUID caseId, @AuditJustification String reason,
+                          @Valid @NotNull CloseCaseRequest request) {
+        VidCase found = access.manageable(caseId);
+        CaseAccess.requireOpen(found);
+        found.status = CaseStatus.CLOSED;
+        found.closedBy = user.name();
+        found.closedAt = Instant.now();
+        found.closingReason = request.reason();
+        return CaseView.of(found, access.roleOfCaller(caseId).orElse(null));
+    }
+
+    @Audited(AuditAction.CASE_MEMBERS_VIEW)
+    public List<CaseMemberView> members(@AuditCase UUID caseId) {
+        access.readable(caseId);
+        return members.ofCase(caseId).stream().map(CaseMemberView::of).toList();
+    }
+
+    @Audited(AuditAction.CASE_MEMBER_SET)
+    public CaseMemberView setMember(@AuditCase UUID caseId,
+                                    @AuditObject @Pattern(regexp = USERNAME, message = "is not a valid user name") String username,
+                                    @Valid @NotNull SetMemberRequest request) {
+        VidCase found = access.manageable(caseId);
+        CaseAccess.requireOpen(found);
+        CaseMember member = members.find(caseId, username).orElse(null);
+        if (member == null) {
+            return CaseMemberView.of(addMember(caseId, username, request.role()));
+        }
+        if (member.role == CaseRole.LEAD && request.role() != CaseRole.LEAD && members.countLeads(caseId) == 1) {
+            throw new RuleViolationException("A case keeps at least one lead: appoint another lead first");
+        }
+        member.role = request.role();
+        return CaseMemberView.of(member);
+    }
+
+    @Audited(AuditAction.CASE_MEMBER_REMOVE)
+    public void removeMember(@AuditCase UUID caseId,
+                             @AuditObject @Pattern(regexp = USERNAME, message = "is not a valid user name") String username) {
+        VidCase found = access.manageable(caseId);
+        CaseAccess.requireOpen(found);
+        CaseMember member = members.find(caseId, username)
+                .orElseThrow(() -> new ResourceNotFoundException("Member", username));
+        if (member.role == CaseRole.LEAD && members.countLeads(caseId) == 1) {
+            throw new RuleViolationException("A case keeps at least one lead: appoint another lead first");
+        }
+        members.delete(member);
+    }
+
+    private CaseMember addMember(UUID caseId, String username, CaseRole role) {
+        CaseMember member = new CaseMember();
+        member.id = UUID.randomUUID();
+        member.caseId = caseId;
+        member.username = username;
+        member.role = role;
+        member.addedBy = user.name();
+        member.addedAt = Instant.now();
+        members.persist(member);
+        return member;
+    }
+}

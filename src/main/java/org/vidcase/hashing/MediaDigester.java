@@ -1,0 +1,69 @@
+package org.vidcase.hashing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.vidcase.hashing.DecodeResult.Decoded;
+import org.vidcase.hashing.DecodeResult.Failed;
+
+/**
+ * Computes size, MD5, SHA-1, SHA-256 and, for images, the PDQ hash, reading the input exactly once
+ * — so it works on streams that cannot be replayed, such as uploads.
+ *
+ * <p>The bytes are digested as they are pulled from the source; the image decoder reads through
+ * an in-memory cache that serves its seeks, and whatever it leaves unread is drained afterwards so
+ * that the digests always cover the whole input. Thread-safe: each thread gets its own hasher.
+ */
+public final class MediaDigester {
+
+    private final ImageDecoder decoder;
+    private final ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
+
+    public MediaDigester() {
+        this(new ImageDecoder());
+    }
+
+    public MediaDigester(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    public MediaDigest digest(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest(in);
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end; does not close it.
+     *
+     * @throws IOException only if reading the source fails; undecodable content is reported in
+     *                     {@link MediaDigest#decodeFailure()}
+     */
+    public MediaDigest digest(InputStream in) throws IOException {
+        DigestingInputStream digesting = new DigestingInputStream(in);
+        DecodeResult decoded;
+        try (ImageInputStream images = new MemoryCacheImageInputStream(digesting)) {
+            decoded = decoder.decode(images);
+        }
+        PdqResult pdq = null;
+        Integer width;
+        Integer height;
+        String failure = null;
+        if (decoded instanceof Decoded image) {
+            pdq = hashers.get().hash(image.image());
+            width = image.width();
+            height = image.height();
+        } else {
+            Failed failed = (Failed) decoded;
+            width = failed.width();
+            height = failed.height();
+            failure = failed.reason();
+        }
+        digesting.drain();
+        return new MediaDigest(digesting.count(), digesting.md5Hex(), digesting.sha1Hex(), digesting.sha256Hex(),
+                decoded.mimeType(), width, height, pdq, failure);
+    }
+}

@@ -1,0 +1,36 @@
+package org.vidcase.jobs.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditObject;
+import org.vidcase.audit.service.Audited;
+
+/** Audited reads and cancellation of jobs for their rightful viewers. */
+@ApplicationScoped
+public class JobQueryService {
+
+    private final JobService jobs;
+    private final JobAccess access;
+
+    public JobQueryService(JobService jobs, JobAccess access) {
+        this.jobs = jobs;
+        this.access = access;
+    }
+
+    @Audited(AuditAction.JOB_VIEW)
+    public JobSnapshot view(@AuditObject UUID jobId) {
+        return jobs.snapshot(access.visible(jobId));
+    }
+
+    @Audited(AuditAction.JOB_CANCEL)
+    public JobSnapshot cancel(@AuditObject UUID jobId) {
+        access.visible(jobId);
+        return jobs.snapshot(jobs.cancel(jobId));
+    }
+
+    /** For the event stream: checks access once, then reads without auditing every tick. */
+    public JobSnapshot current(UUID jobId) {
+        return jobs.snapshot(jobId);
+    }
+}

@@ -1,0 +1,37 @@
+package org.vidcase.shared.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Tokens cannot be validated against new signing keys while the realm is unreachable. */
+@Readiness
+@ApplicationScoped
+public class KeycloakReadinessCheck implements HealthCheck {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI discovery;
+
+    public KeycloakReadinessCheck(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+        this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("keycloak");
+        try {
+            HttpRequest request = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).GET().build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return response.status(status == 200).withData("status", status).build();
+        } catch (Exception e) {
+            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.vidcase.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The production chart, linted and rendered by the Helm engine embedded through helm-java. */
+class HelmChartTest {
+
+    private static final Path CHART = Paths.get("helm/vidcase");
+
+    @Test
+    void lintsCleanInStrictMode() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    @Test
+    void rendersTheServerDeploymentWiredToConfigMapAndSecret() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("image.tag", "1.2.3")
+                .call();
+
+        String deployment = document(manifests, "Deployment");
+        assertThat(deployment)
+                .contains("image: \"vidcase/vidcase-server:1.2.3\"")
+                .contains("containerPort: 8080")
+                .containsPattern(probe("livenessProbe", "/q/health/live"))
+                .containsPattern(probe("readinessProbe", "/q/health/ready"))
+                .containsPattern(probe("startupProbe", "/q/health/started"))
+                .containsPattern("secretRef:\\s+name: vidcase-secrets")
+                .containsPattern("configMapRef:\\s+name: vidcase\\s")
+                .contains("runAsNonRoot: true")
+                .contains("readOnlyRootFilesystem: true")
+                .containsPattern("drop:\\s+- ALL")
+                .containsPattern("mountPath: /tmp\\s+volumes:\\s+- name: tmp\\s+emptyDir:")
+                .contains("allowPrivilegeEscalation: false")
+                .containsPattern("checksum/config: [0-9a-f]{64}")
+                .contains("prometheus.io/path: /q/metrics");
+
+        String configMap = document(manifests, "ConfigMap");
+        assertThat(configMap)
+                .contains("QUARKUS_DATASOURCE_JDBC_URL: \"jdbc:postgresql://postgres:5432/vidcase\"")
+                .contains("VIDCASE_DB_MIGRATION_JDBC_URL: \"jdbc:postgresql://postgres-direct:5432/vidcase\"")
+                .contains("QUARKUS_OIDC_AUTH_SERVER_URL: \"https://keycloak.example/realms/vid\"")
+                .contains("VIDCASE_STORAGE_ENDPOINT: \"http://minio:9000\"")
+                .contains("VIDCASE_STORAGE_BUCKET: \"vidcase-evidence\"")
+                .contains("VIDCASE_STORAGE_REGION: \"us-east-1\"")
+                .contains("VIDCASE_SEARCH_HOSTS: \"http://elasticsearch:9200\"")
+                .contains("VIDCASE_SEARCH_INDEX_PREFIX: \"vidcase\"")
+                .contains("VIDCASE_JOBS_WORKER_THREADS: \"2\"")
+                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY");
+
+        assertThat(document(manifests, "Service"))
+                .containsPattern("port: 80\\s+targetPort: http")
+                .contains("type: ClusterIP");
+    }
+
+    @Test
+    void refusesToRenderWithoutAnExistingSecret() {
+        TemplateCommand withoutSecret = withServiceAddresses(new Helm(CHART).template().withName("vidcase"));
+
+        assertThatThrownBy(withoutSecret::call)
+                .hasMessageContaining("existingSecret is required");
+    }
+
+    private static TemplateCommand withServiceAddresses(TemplateCommand template) {
+        return template
+                .set("config.datasource.jdbcUrl", "jdbc:postgresql://postgres:5432/vidcase")
+                .set("config.migration.jdbcUrl", "jdbc:postgresql://postgres-direct:5432/vidcase")
+                .set("config.oidc.authServerUrl", "https://keycloak.example/realms/vid")
+                .set("config.storage.endpoint", "http://minio:9000")
+                .set("config.search.hosts", "http://elasticsearch:9200");
+    }
+
+    /** A probe whose own block (the lines indented below it) has an HTTP GET of the path. */
+    private static String probe(String probe, String path) {
+        return "(?m)^( +)" + probe + ":\\n(?:\\1 +.*\\n)*?\\1 +path: " + Pattern.quote(path) + "\\n";
+    }
+
+    /** The one rendered document of the given kind. */
+    private static String document(String manifests, String kind) {
+        var matches = Arrays.stream(manifests.split("(?m)^---\\s*$"))
+                .filter(doc -> doc.contains("\nkind: " + kind + "\n"))
+                .toList();
+        assertThat(matches).as("rendered %s documents", kind).hasSize(1);
+        return matches.get(0);
+    }
+}
