@@ -93,6 +93,15 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + PostgresService.DATABASE + "?user=postgres";
     }
 
+    /** Stops object storage until {@link #resumeObjectStorage()}: for outage tests. */
+    public void suspendObjectStorage() throws Exception {
+        storage.suspend();
+    }
+
+    public void resumeObjectStorage() throws Exception {
+        storage.resume();
+    }
+
     public String keycloakUrl() {
         return keycloak.url();
     }

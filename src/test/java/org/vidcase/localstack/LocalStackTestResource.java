@@ -23,6 +23,14 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         return config;
     }
 
+    /** The running stack, for tests that act on a service itself (outages). */
+    static synchronized LocalStack running() {
+        if (stack == null) {
+            throw new IllegalStateException("the local stack is not running in this class loader");
+        }
+        return stack;
+    }
+
     @Override
     public synchronized void stop() {
         if (stack != null) {

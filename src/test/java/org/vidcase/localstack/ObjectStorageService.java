@@ -10,35 +10,51 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /** An S3-compatible server in this JVM, storing objects in the run's folder (see docs/adr/0002). */
 final class ObjectStorageService implements AutoCloseable {
 
-    private final S3Proxy proxy;
+    private final Path dir;
     private final String accessKey;
     private final String secretKey;
+    private S3Proxy proxy;
+    private final int port;
 
-    private ObjectStorageService(S3Proxy proxy, String accessKey, String secretKey) {
-        this.proxy = proxy;
+    private ObjectStorageService(Path dir, String accessKey, String secretKey) throws Exception {
+        this.dir = dir;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.proxy = launch(0);
+        this.port = proxy.getPort();
     }
 
     static ObjectStorageService start(Path runDir) throws Exception {
         Path dir = Files.createDirectories(runDir.resolve("s3"));
-        String accessKey = "local-" + Secrets.random().substring(0, 12);
-        String secretKey = Secrets.random();
-        S3Proxy proxy = S3Proxy.builder()
+        return new ObjectStorageService(dir, "local-" + Secrets.random().substring(0, 12), Secrets.random());
+    }
+
+    private S3Proxy launch(int port) throws Exception {
+        S3Proxy started = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(dir.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .stopTimeout(0)
                 .build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
+        started.start();
+        while (!"STARTED".equals(started.getState())) {
             ManagedProcess.sleep(20);
         }
-        return new ObjectStorageService(proxy, accessKey, secretKey);
+        return started;
+    }
+
+    /** Takes storage away, for tests of what the server does without it. */
+    void suspend() throws Exception {
+        proxy.stop();
+    }
+
+    /** Brings storage back on the same port with the same content. */
+    void resume() throws Exception {
+        proxy = launch(port);
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + proxy.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     String accessKey() {

@@ -14,8 +14,6 @@ import java.lang.reflect.Parameter;
 import java.util.UUID;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.shared.error.DomainException;
-import org.vidcase.shared.error.HiddenResourceException;
-import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.request.RequestInfo;
 import org.vidcase.shared.security.CurrentUser;
 
@@ -61,7 +59,7 @@ public class AuditInterceptor {
             }
             return result;
         } catch (Exception failure) {
-            AuditEntry entry = entry(action, facts, outcomeOf(failure), detailOf(failure));
+            AuditEntry entry = entry(action, facts, AuditOutcomes.of(failure), detailOf(failure));
             if (owner) {
                 rollbackQuietly();
                 trail.appendSeparately(entry);
@@ -100,20 +98,6 @@ public class AuditInterceptor {
             }
         }
         return audited.value();
-    }
-
-    static AuditOutcome outcomeOf(Throwable failure) {
-        if (failure instanceof HiddenResourceException || failure instanceof ForbiddenException) {
-            return AuditOutcome.DENIED;
-        }
-        if (failure instanceof ResourceNotFoundException) {
-            return AuditOutcome.NOT_FOUND;
-        }
-        if (failure instanceof DomainException || failure instanceof ConstraintViolationException
-                || failure instanceof IllegalArgumentException) {
-            return AuditOutcome.REFUSED;
-        }
-        return AuditOutcome.FAILED;
     }
 
     private static String detailOf(Throwable failure) {

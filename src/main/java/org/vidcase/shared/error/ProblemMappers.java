@@ -116,32 +116,8 @@ public class ProblemMappers {
     }
 
     private Response.ResponseBuilder problemBuilder(int status, String detail, List<Problem.FieldError> errors) {
-        String title = titleOf(status);
-        String type = "urn:vidcase:problem:" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        Problem body = new Problem(type, title, status, detail, request.path(), request.requestId(), errors);
+        Problem body = Problem.of(status, detail, request.path(), request.requestId(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
-    }
-
-    /** RFC 9110 reason phrases; Jakarta REST 3 lacks some (422) and words others differently (413). */
-    static String titleOf(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 406 -> "Not Acceptable";
-            case 409 -> "Conflict";
-            case 413 -> "Content Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 422 -> "Unprocessable Entity";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> {
-                Response.Status known = Response.Status.fromStatusCode(status);
-                yield known != null ? known.getReasonPhrase() : "HTTP " + status;
-            }
-        };
     }
 
     private static String clientDetail(WebApplicationException e, int status) {

@@ -21,6 +21,8 @@ final class ProblemStatusMap {
         STATUS.put(ConflictException.class, 409);
         STATUS.put(RuleViolationException.class, 422);
         STATUS.put(ServiceUnavailableException.class, 503);
+        STATUS.put(ContentTooLargeException.class, 413);
+        STATUS.put(IntegrityViolationException.class, 500);
         STATUS.put(JsonProcessingException.class, 400);
         STATUS.put(ValidationException.class, 400);
         STATUS.put(IllegalArgumentException.class, 400);

@@ -6,18 +6,26 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.shared.error.Problem;
 
 /**
- * Answers an announced oversized body with a problem document before the body is read;
- * Vert.x itself would answer 413 with an empty body.
+ * Answers an announced oversized body with a problem document before the body is read. Evidence
+ * uploads and imports may be as large as the evidence limit; every other body is small JSON.
  */
 @ApplicationScoped
 public class BodySizeLimitHandler {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    /** Endpoints that stream files: media uploads and forensic-export imports. */
+    static final Pattern FILE_ENDPOINTS = Pattern.compile("/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?");
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+
+    @ConfigProperty(name = "vidcase.http.max-json-body-size")
+    MemorySize maxJsonBody;
+
+    @ConfigProperty(name = "vidcase.evidence.max-upload-size")
+    MemorySize maxUpload;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -25,11 +33,14 @@ public class BodySizeLimitHandler {
 
     private void check(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        long limit = maxBodySize.asLongValue();
+        String path = ctx.request().path();
+        long limit = FILE_ENDPOINTS.matcher(path).matches()
+                ? maxUpload.asLongValue() + MULTIPART_OVERHEAD
+                : maxJsonBody.asLongValue();
         if (length != null && parse(length) > limit) {
-            Problem problem = new Problem("urn:vidcase:problem:content-too-large", "Content Too Large", 413,
+            Problem problem = Problem.of(413,
                     "The request body of " + length + " bytes exceeds the limit of " + limit + " bytes",
-                    ctx.request().path(), RequestIdHandler.of(ctx), null);
+                    path, RequestIdHandler.of(ctx), null);
             ctx.response().setStatusCode(413)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close")

@@ -1,0 +1,15 @@
+package org.vidcase.media.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** An officer's categorisation decision; it is kept in the item's history and never overridden by a machine. */
+public record CategoriseRequest(
+        @NotBlank @Size(max = 50) String category,
+        MediaFlags flags,
+        @Size(max = 200) String series,
+        @Size(max = 50) List<@Pattern(regexp = "[^\\n]{1,100}", message = "must be 1 to 100 characters on one line") String> tags,
+        @Size(max = 2000) String note) {
+}

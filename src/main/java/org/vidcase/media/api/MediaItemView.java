@@ -1,0 +1,41 @@
+package org.vidcase.media.api;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.vidcase.audit.service.AuditSubject;
+import org.vidcase.media.domain.CategorySource;
+import org.vidcase.media.domain.MediaItem;
+import org.vidcase.media.domain.MediaSource;
+
+/** A media item with everything the case team may see of it. */
+public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, String sha1, String sha256, String pdq,
+                            Short pdqQuality, String photoDna, Long size, String mimeType, Integer width,
+                            Integer height, String decodeFailure, ExifView exif, String category,
+                            CategorySource categorySource, String categorisedBy, Instant categorisedAt,
+                            MediaFlags flags, String series, List<String> tags, String notes, boolean hasContent,
+                            MediaSource source, List<LocationView> locations, Instant createdAt)
+        implements AuditSubject {
+
+    public static MediaItemView of(MediaItem m, List<LocationView> locations) {
+        return new MediaItemView(m.id, m.caseId, m.seizureId, m.md5, m.sha1, m.sha256, m.pdq, m.pdqQuality,
+                m.photodna == null ? null : Base64.getEncoder().encodeToString(m.photodna), m.sizeBytes, m.mimeType,
+                m.width, m.height, m.decodeFailure,
+                new ExifView(m.exifMake, m.exifModel, m.exifBodySerial, m.exifLens, m.exifTakenAt, m.gpsLatitude,
+                        m.gpsLongitude),
+                m.category, m.categorySource, m.categorisedBy, m.categorisedAt,
+                new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
+                m.series, List.copyOf(m.tags), m.notes, m.blobSha256 != null, m.source, locations, m.createdAt);
+    }
+
+    @Override
+    public String auditObjectId() {
+        return id.toString();
+    }
+
+    @Override
+    public UUID auditCaseId() {
+        return caseId;
+    }
+}

@@ -1,0 +1,131 @@
+package org.vidcase.media.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One distinct file within a case, identified by its strongest hash. Where it was found is in
+ * its {@link MediaLocation}s; uploaded items point at an encrypted {@link EvidenceBlob}.
+ */
+@Entity
+@Table(name = "media_item")
+public class MediaItem {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    /** The seizure the item was first found on; its locations may name more. */
+    @Column(name = "seizure_id", nullable = false)
+    public UUID seizureId;
+
+    /** "sha256:…", else "sha1:…", else "md5:…": what makes the item unique in its case. */
+    @Column(name = "content_key", nullable = false)
+    public String contentKey;
+
+    public String md5;
+    public String sha1;
+    public String sha256;
+    public String pdq;
+
+    @Column(name = "pdq_quality")
+    public Short pdqQuality;
+
+    public byte[] photodna;
+
+    @Column(name = "size_bytes")
+    public Long sizeBytes;
+
+    @Column(name = "mime_type")
+    public String mimeType;
+
+    public Integer width;
+    public Integer height;
+
+    @Column(name = "decode_failure")
+    public String decodeFailure;
+
+    @Column(name = "exif_make")
+    public String exifMake;
+
+    @Column(name = "exif_model")
+    public String exifModel;
+
+    @Column(name = "exif_body_serial")
+    public String exifBodySerial;
+
+    @Column(name = "exif_lens")
+    public String exifLens;
+
+    @Column(name = "exif_taken_at")
+    public String exifTakenAt;
+
+    @Column(name = "gps_latitude")
+    public Double gpsLatitude;
+
+    @Column(name = "gps_longitude")
+    public Double gpsLongitude;
+
+    public String category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "category_source")
+    public CategorySource categorySource;
+
+    @Column(name = "categorised_by")
+    public String categorisedBy;
+
+    @Column(name = "categorised_at")
+    public Instant categorisedAt;
+
+    @Column(name = "victim_identified")
+    public Boolean victimIdentified;
+
+    @Column(name = "offender_identified")
+    public Boolean offenderIdentified;
+
+    public Boolean distributed;
+
+    @Column(name = "self_generated")
+    public Boolean selfGenerated;
+
+    public Boolean suspected;
+
+    public String series;
+
+    @Convert(converter = TagListConverter.class)
+    public List<String> tags = new ArrayList<>();
+
+    public String notes;
+
+    @Column(name = "blob_sha256")
+    public String blobSha256;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MediaSource source;
+
+    @Column(name = "source_id")
+    public String sourceId;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}

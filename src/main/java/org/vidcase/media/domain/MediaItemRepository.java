@@ -1,0 +1,40 @@
+package org.vidcase.media.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUID> {
+
+    public Optional<MediaItem> inCase(UUID caseId, UUID mediaId) {
+        return find("id = ?1 and caseId = ?2", mediaId, caseId).firstResultOptional();
+    }
+
+    public Optional<MediaItem> byContent(UUID caseId, String contentKey) {
+        return find("caseId = ?1 and contentKey = ?2", caseId, contentKey).firstResultOptional();
+    }
+
+    /** Items of a case, optionally of one seizure (by any of their locations) or one category. */
+    public List<MediaItem> search(UUID caseId, UUID seizureId, String category, int page, int size) {
+        StringBuilder q = new StringBuilder("caseId = :caseId");
+        Parameters p = Parameters.with("caseId", caseId);
+        if (seizureId != null) {
+            q.append(" and id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId)");
+            p.and("seizureId", seizureId);
+        }
+        if (category != null) {
+            q.append(" and category = :category");
+            p.and("category", category);
+        }
+        return find(q.toString(), Sort.by("createdAt").and("id"), p).page(page, size).list();
+    }
+
+    public List<MediaItem> ofSeizure(UUID seizureId) {
+        return list("id in (select l.mediaId from MediaLocation l where l.seizureId = ?1)", Sort.by("createdAt"), seizureId);
+    }
+}

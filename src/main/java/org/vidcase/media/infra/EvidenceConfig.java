@@ -1,0 +1,21 @@
+package org.vidcase.media.infra;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+
+/** Evidence storage: encryption keys and upload limits. */
+@ConfigMapping(prefix = "vidcase.evidence")
+public interface EvidenceConfig {
+
+    /** Master keys as "keyId:base64,keyId:base64"; from a Kubernetes secret in production. */
+    String masterKeys();
+
+    /** Id of the master key that wraps new data keys; older ones stay for unwrapping. */
+    String activeKeyId();
+
+    /** Largest file accepted by the upload endpoints. */
+    MemorySize maxUploadSize();
+
+    /** Whether a stored object is read back, decrypted and hashed before it is referenced. */
+    boolean verifyAfterWrite();
+}

@@ -1,0 +1,240 @@
+package org.vidcase.media.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.vidcase.audit.domain.AuditOutcome;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditEntry;
+import org.vidcase.audit.service.AuditOutcomes;
+import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.hashing.MediaDigest;
+import org.vidcase.media.api.MediaItemView;
+import org.vidcase.media.domain.EvidenceBlob;
+import org.vidcase.media.domain.EvidenceBlobRepository;
+import org.vidcase.media.domain.MediaItem;
+import org.vidcase.media.domain.MediaItemRepository;
+import org.vidcase.media.domain.MediaLocation;
+import org.vidcase.media.domain.MediaLocationRepository;
+import org.vidcase.media.domain.MediaSource;
+import org.vidcase.media.infra.EvidenceStore;
+import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
+import org.vidcase.media.infra.StorageUnavailableException;
+import org.vidcase.media.infra.UploadTooLargeException;
+import org.vidcase.seizure.domain.Seizure;
+import org.vidcase.seizure.service.SeizureService;
+import org.vidcase.shared.error.ContentTooLargeException;
+import org.vidcase.shared.error.ServiceUnavailableException;
+import org.vidcase.shared.request.RequestInfo;
+import org.vidcase.shared.security.CurrentUser;
+
+/**
+ * Uploads: access is checked before a byte is read; the file is stored (encrypted, verified)
+ * outside any database transaction; then item, location and audit event commit together. If that
+ * commit fails, a newly stored object is removed again, so no object is left without a reference.
+ */
+@ApplicationScoped
+public class MediaIngestService {
+
+    private final SeizureService seizures;
+    private final EvidenceStore store;
+    private final EvidenceBlobRepository blobs;
+    private final MediaItemRepository items;
+    private final MediaLocationRepository locations;
+    private final MediaService media;
+    private final AuditTrail trail;
+    private final CurrentUser user;
+    private final RequestInfo request;
+    private final TransactionSynchronizationRegistry txRegistry;
+
+    public MediaIngestService(SeizureService seizures, EvidenceStore store, EvidenceBlobRepository blobs,
+                              MediaItemRepository items, MediaLocationRepository locations, MediaService media,
+                              AuditTrail trail, CurrentUser user, RequestInfo request,
+                              TransactionSynchronizationRegistry txRegistry) {
+        this.seizures = seizures;
+        this.store = store;
+        this.blobs = blobs;
+        this.items = items;
+        this.locations = locations;
+        this.media = media;
+        this.trail = trail;
+        this.user = user;
+        this.request = request;
+        this.txRegistry = txRegistry;
+    }
+
+    /** Checked before the body is read, so that outsiders learn nothing and store nothing. */
+    public void checkCanUpload(UUID caseId, UUID seizureId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> seizures.workable(caseId, seizureId));
+        } catch (RuntimeException e) {
+            trail.appendSeparately(AuditEntry.of(user.name(), AuditAction.MEDIA_UPLOAD, seizureId.toString(), caseId,
+                    AuditOutcomes.of(e), null, request.requestId(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    public MediaItemView upload(UUID caseId, UUID seizureId, InputStream content, UploadedFile file) {
+        StagedEvidence staged;
+        try {
+            staged = store.stage(content);
+        } catch (UploadTooLargeException e) {
+            refuse(caseId, seizureId, AuditOutcome.REFUSED, e.getMessage());
+            throw new ContentTooLargeException(e.getMessage());
+        } catch (StorageUnavailableException e) {
+            refuse(caseId, seizureId, AuditOutcome.FAILED, "evidence storage unavailable");
+            throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
+        } catch (IOException e) {
+            refuse(caseId, seizureId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
+            throw new IllegalArgumentException("The upload could not be read completely: " + e.getMessage());
+        }
+        return file(caseId, seizureId, staged, file);
+    }
+
+    private MediaItemView file(UUID caseId, UUID seizureId, StagedEvidence staged, UploadedFile file) {
+        MediaDigest digest = staged.digest();
+        String newObject = null;
+        boolean known = QuarkusTransaction.requiringNew().call(() -> blobs.findById(digest.sha256()) != null);
+        try {
+            if (known) {
+                store.remove(staged.stagingKey());
+            } else {
+                newObject = store.promote(staged);
+            }
+            String objectKey = newObject;
+            return QuarkusTransaction.requiringNew().call(() -> record(caseId, seizureId, staged, objectKey, file));
+        } catch (IOException e) {
+            refuse(caseId, seizureId, AuditOutcome.FAILED, "evidence storage: " + e.getMessage());
+            throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
+        } catch (RuntimeException e) {
+            if (newObject != null) {
+                store.remove(newObject);
+            }
+            refuse(caseId, seizureId, AuditOutcome.FAILED, "recording the upload failed");
+            throw e;
+        }
+    }
+
+    private MediaItemView record(UUID caseId, UUID seizureId, StagedEvidence staged, String newObject, UploadedFile file)
+            throws IOException {
+        MediaDigest digest = staged.digest();
+        Seizure seizure = seizures.workable(caseId, seizureId);
+        if (newObject != null && blobs.findById(digest.sha256()) != null) {
+            // A concurrent upload of the same content filed it first; ours goes after commit.
+            orphanAfterCommit(newObject);
+        } else if (newObject != null) {
+            EvidenceBlob blob = new EvidenceBlob();
+            blob.sha256 = digest.sha256();
+            blob.objectKey = newObject;
+            blob.wrappedKey = staged.wrappedKey().storageForm();
+            blob.sizeBytes = digest.size();
+            blob.storedBytes = store.storedSize(newObject);
+            blob.createdAt = Instant.now();
+            blob.verifiedAt = blob.createdAt;
+            blobs.persist(blob);
+        }
+        String contentKey = "sha256:" + digest.sha256();
+        MediaItem item = items.byContent(caseId, contentKey).orElse(null);
+        boolean created = item == null;
+        if (created) {
+            item = newItem(caseId, seizure.id, contentKey, digest);
+            items.persist(item);
+        } else if (item.blobSha256 == null) {
+            // A hash-only item from an import now gets its content.
+            item.blobSha256 = digest.sha256();
+            fill(item, digest);
+        }
+        addLocation(item.id, seizure.id, file);
+        trail.append(AuditEntry.of(user.name(), AuditAction.MEDIA_UPLOAD, item.id.toString(), caseId,
+                AuditOutcome.SUCCESS, null, request.requestId(),
+                (created ? "new item" : "known item, location added") + "; sha256 " + digest.sha256()
+                        + "; seizure " + seizure.reference));
+        return media.view(item);
+    }
+
+    private void orphanAfterCommit(String objectKey) {
+        txRegistry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to prepare.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                store.remove(objectKey);
+            }
+        });
+    }
+
+    private MediaItem newItem(UUID caseId, UUID seizureId, String contentKey, MediaDigest digest) {
+        MediaItem item = new MediaItem();
+        item.id = UUID.randomUUID();
+        item.caseId = caseId;
+        item.seizureId = seizureId;
+        item.contentKey = contentKey;
+        item.source = MediaSource.UPLOAD;
+        item.blobSha256 = digest.sha256();
+        item.createdBy = user.name();
+        item.createdAt = Instant.now();
+        fill(item, digest);
+        return item;
+    }
+
+    private static void fill(MediaItem item, MediaDigest digest) {
+        item.md5 = digest.md5();
+        item.sha1 = digest.sha1();
+        item.sha256 = digest.sha256();
+        item.sizeBytes = digest.size();
+        item.mimeType = digest.mimeType();
+        item.width = digest.width();
+        item.height = digest.height();
+        item.decodeFailure = digest.decodeFailure();
+        if (digest.pdq() != null) {
+            item.pdq = digest.pdq().hash().toHex();
+            item.pdqQuality = (short) digest.pdq().quality();
+        }
+    }
+
+    void addLocation(UUID mediaId, UUID seizureId, UploadedFile file) {
+        String key = locationKey(seizureId, file.path(), file.fileName());
+        if (locations.exists(mediaId, key)) {
+            return;
+        }
+        MediaLocation l = new MediaLocation();
+        l.id = UUID.randomUUID();
+        l.mediaId = mediaId;
+        l.seizureId = seizureId;
+        l.locationKey = key;
+        l.fileName = file.fileName();
+        l.path = file.path();
+        l.created = file.created();
+        l.modified = file.modified();
+        l.accessed = file.accessed();
+        locations.persist(l);
+    }
+
+    public static String locationKey(UUID seizureId, String path, String fileName) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((seizureId + "\n" + (path == null ? "" : path) + "\n" + (fileName == null ? "" : fileName))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void refuse(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {
+        trail.appendSeparately(AuditEntry.of(user.name(), AuditAction.MEDIA_UPLOAD, seizureId.toString(), caseId,
+                outcome, null, request.requestId(), detail));
+    }
+}

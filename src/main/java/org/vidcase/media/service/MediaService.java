@@ -1,0 +1,125 @@
+package org.vidcase.media.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditCase;
+import org.vidcase.audit.service.AuditObject;
+import org.vidcase.audit.service.Audited;
+import org.vidcase.cases.service.CaseAccess;
+import org.vidcase.media.api.CategorisationView;
+import org.vidcase.media.api.CategoriseRequest;
+import org.vidcase.media.api.LocationView;
+import org.vidcase.media.api.MediaFlags;
+import org.vidcase.media.api.MediaItemView;
+import org.vidcase.media.domain.CategorySource;
+import org.vidcase.media.domain.MediaCategorisation;
+import org.vidcase.media.domain.MediaCategorisationRepository;
+import org.vidcase.media.domain.MediaItem;
+import org.vidcase.media.domain.MediaItemRepository;
+import org.vidcase.media.domain.MediaLocation;
+import org.vidcase.media.domain.MediaLocationRepository;
+import org.vidcase.shared.error.ResourceNotFoundException;
+import org.vidcase.shared.security.CurrentUser;
+
+/** Reading and categorising the media items of a case. */
+@ApplicationScoped
+public class MediaService {
+
+    private final MediaItemRepository items;
+    private final MediaLocationRepository locations;
+    private final MediaCategorisationRepository categorisations;
+    private final CaseAccess access;
+    private final CategoryScheme scheme;
+    private final CurrentUser user;
+
+    public MediaService(MediaItemRepository items, MediaLocationRepository locations,
+                        MediaCategorisationRepository categorisations, CaseAccess access, CategoryScheme scheme,
+                        CurrentUser user) {
+        this.items = items;
+        this.locations = locations;
+        this.categorisations = categorisations;
+        this.access = access;
+        this.scheme = scheme;
+        this.user = user;
+    }
+
+    @Audited(AuditAction.MEDIA_LIST)
+    public List<MediaItemView> list(@AuditCase UUID caseId, UUID seizureId, String category, int page, int size) {
+        access.readable(caseId);
+        List<MediaItem> found = items.search(caseId, seizureId, category, page, size);
+        Map<UUID, List<LocationView>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
+                .collect(Collectors.groupingBy(l -> l.mediaId, Collectors.mapping(LocationView::of, Collectors.toList())));
+        return found.stream().map(m -> MediaItemView.of(m, where.getOrDefault(m.id, List.of()))).toList();
+    }
+
+    @Audited(AuditAction.MEDIA_VIEW)
+    public MediaItemView get(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
+        return view(readable(caseId, mediaId));
+    }
+
+    @Audited(AuditAction.MEDIA_CATEGORISE)
+    public MediaItemView categorise(@AuditCase UUID caseId, @AuditObject UUID mediaId,
+                                    @Valid @NotNull CategoriseRequest request) {
+        access.workable(caseId);
+        MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
+        scheme.require(request.category());
+        MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
+        item.category = request.category();
+        item.categorySource = CategorySource.HUMAN;
+        item.categorisedBy = user.name();
+        item.categorisedAt = Instant.now();
+        item.victimIdentified = flags.victimIdentified();
+        item.offenderIdentified = flags.offenderIdentified();
+        item.distributed = flags.distributed();
+        item.selfGenerated = flags.selfGenerated();
+        item.suspected = flags.suspected();
+        if (request.series() != null) {
+            item.series = request.series();
+        }
+        if (request.tags() != null) {
+            item.tags = new java.util.ArrayList<>(request.tags());
+        }
+        recordHistory(item, request.note());
+        return view(item);
+    }
+
+    @Audited(AuditAction.MEDIA_VIEW)
+    public List<CategorisationView> history(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
+        return categorisations.history(readable(caseId, mediaId).id).stream().map(CategorisationView::of).toList();
+    }
+
+    /** Appends the item's current categorisation to its history. */
+    public void recordHistory(MediaItem item, String note) {
+        MediaCategorisation c = new MediaCategorisation();
+        c.id = UUID.randomUUID();
+        c.mediaId = item.id;
+        c.category = item.category;
+        c.source = item.categorySource;
+        c.victimIdentified = item.victimIdentified;
+        c.offenderIdentified = item.offenderIdentified;
+        c.distributed = item.distributed;
+        c.selfGenerated = item.selfGenerated;
+        c.suspected = item.suspected;
+        c.note = note;
+        c.categorisedBy = item.categorisedBy;
+        c.categorisedAt = item.categorisedAt;
+        categorisations.persist(c);
+    }
+
+    public MediaItem readable(UUID caseId, UUID mediaId) {
+        access.readable(caseId);
+        return items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
+    }
+
+    public MediaItemView view(MediaItem item) {
+        List<MediaLocation> where = locations.ofMedia(item.id);
+        return MediaItemView.of(item, where.stream().map(LocationView::of).toList());
+    }
+}

@@ -1,0 +1,206 @@
+package org.vidcase.media;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.vidcase.demo.SyntheticImages;
+import org.vidcase.localstack.LocalStackTestResource;
+import org.vidcase.localstack.StorageOutage;
+import org.vidcase.testsupport.Api;
+import org.vidcase.testsupport.CaseFixture;
+import org.vidcase.testsupport.MediaFixture;
+import org.vidcase.testsupport.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
+class MediaUploadTest {
+
+    @Inject
+    MinioClient minio;
+
+    private static io.restassured.response.Response uploadRaw(String user, UUID caseId, UUID seizureId, byte[] bytes,
+                                                             String fileName, String path) {
+        return given().auth().oauth2(Tokens.of(user)).contentType("application/octet-stream").body(bytes)
+                .queryParam("fileName", fileName).queryParam("path", path)
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media");
+    }
+
+    @Test
+    void anUploadIsHashedOnceStoredEncryptedAndReturnedVerified() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+        String sha256 = MediaFixture.sha256(png);
+
+        JsonPath item = uploadRaw("officer", caseId, seizureId, png, "holiday.png", "/Users/x/Pictures")
+                .then().statusCode(201)
+                .body("sha256", equalTo(sha256)).body("md5", notNullValue()).body("sha1", notNullValue())
+                .body("pdq", notNullValue()).body("pdqQuality", equalTo(100))
+                .body("mimeType", equalTo("image/png")).body("width", equalTo(320)).body("height", equalTo(240))
+                .body("size", equalTo(png.length)).body("hasContent", equalTo(true))
+                .body("locations", hasSize(1)).body("locations[0].path", equalTo("/Users/x/Pictures"))
+                .extract().jsonPath();
+        String mediaId = item.getString("id");
+
+        // At rest the object is ciphertext, under a key derived from its SHA-256.
+        List<String> keys = objectKeys("blobs/" + sha256.substring(0, 2) + "/" + sha256 + "/");
+        assertThat(keys).hasSize(1);
+        byte[] stored = minio.getObject(io.minio.GetObjectArgs.builder().bucket("vidcase-evidence").object(keys.get(0)).build())
+                .readAllBytes();
+        assertThat(stored).isNotEqualTo(png);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PNG");
+        assertThat(objectKeys("staging/")).isEmpty();
+
+        byte[] downloaded = Api.as("officer").queryParam("justification", "triage of exhibit").accept("*/*")
+                .get("/api/cases/" + caseId + "/media/" + mediaId + "/content")
+                .then().statusCode(200).header("X-Content-SHA256", sha256).extract().asByteArray();
+        assertThat(downloaded).isEqualTo(png);
+
+        Api.as("auditor").get("/api/audit/events?action=media.download&objectId=" + mediaId).then().statusCode(200)
+                .body("justification", hasItem("triage of exhibit")).body("actor", hasItem("officer"));
+    }
+
+    @Test
+    void theSameFileTwiceIsOneItemWithTwoLocations() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureA = MediaFixture.seizure(caseId, "officer");
+        UUID seizureB = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+
+        String first = uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(201).extract().path("id");
+        String second = uploadRaw("officer", caseId, seizureB, png, "copy.png", "/Downloads").then().statusCode(201)
+                .body("locations", hasSize(2)).extract().path("id");
+        assertThat(second).isEqualTo(first);
+        uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(201).body("locations", hasSize(2));
+        Api.as("officer").get("/api/cases/" + caseId + "/media?seizureId=" + seizureB).then().body("id", hasItem(first));
+    }
+
+    @Test
+    void aBatchStoresEveryPartAndNonImagesKeepTheirDigests() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] jpeg = SyntheticImages.jpeg(SyntheticImages.scene(System.nanoTime(), 400, 300), 0.85f);
+        byte[] text = ("notes " + UUID.randomUUID()).getBytes();
+
+        given().auth().oauth2(Tokens.of("officer"))
+                .multiPart("file", "scene.jpg", jpeg, "image/jpeg")
+                .multiPart("file", "notes.txt", text, "text/plain")
+                .multiPart("path", "/photos").multiPart("path", "/docs")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(201)
+                .body("", hasSize(2))
+                .body("[0].item.mimeType", equalTo("image/jpeg")).body("[0].item.pdq", notNullValue())
+                .body("[0].item.locations[0].path", equalTo("/photos"))
+                .body("[1].item.sha256", equalTo(MediaFixture.sha256(text)))
+                .body("[1].item.pdq", equalTo(null))
+                .body("[1].item.decodeFailure", equalTo("not an image"));
+    }
+
+    @Test
+    void outsidersCannotUploadAndNothingIsStored() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+
+        uploadRaw("officer2", caseId, seizureId, png, "x.png", "/").then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
+        assertThat(objectKeys("blobs/" + MediaFixture.sha256(png).substring(0, 2) + "/" + MediaFixture.sha256(png))).isEmpty();
+    }
+
+    @Test
+    void oversizedUploadsAreRefusedAndLeaveNothing() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] big = new byte[6 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+
+        uploadRaw("officer", caseId, seizureId, big, "big.bin", "/").then().statusCode(413)
+                .contentType("application/problem+json");
+        // Without a length announced, the limit applies while streaming.
+        given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream")
+                .body(new java.io.ByteArrayInputStream(big))
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(413).contentType("application/problem+json");
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
+        assertThat(objectKeys("staging/")).isEmpty();
+    }
+
+    @Test
+    void withoutStorageAnUploadAnswers503AndLeavesNoRow() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+        try (StorageOutage outage = StorageOutage.begin()) {
+            uploadRaw("officer", caseId, seizureId, png, "x.png", "/").then().statusCode(503)
+                    .contentType("application/problem+json").body("detail", containsString("nothing was stored"));
+        }
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
+        uploadRaw("officer", caseId, seizureId, png, "x.png", "/").then().statusCode(201);
+    }
+
+    @Test
+    void downloadsNeedAJustificationAndTheTeam() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
+                .then().statusCode(201).extract().path("id");
+
+        Api.as("officer").accept("*/*").get("/api/cases/" + caseId + "/media/" + mediaId + "/content")
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.as("officer2").accept("*/*").queryParam("justification", "curious")
+                .get("/api/cases/" + caseId + "/media/" + mediaId + "/content").then().statusCode(404);
+    }
+
+    @Test
+    void officersCategoriseAndTheHistoryIsKept() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
+                .then().statusCode(201).extract().path("id");
+        String base = "/api/cases/" + caseId + "/media/" + mediaId;
+
+        Api.as("officer").body(Map.of("category", "1", "flags", Map.of("distributed", true), "tags", List.of("bedroom")))
+                .put(base + "/categorisation").then().statusCode(200)
+                .body("category", equalTo("1")).body("categorySource", equalTo("HUMAN"))
+                .body("flags.distributed", equalTo(true)).body("tags", hasItem("bedroom"));
+        Api.as("officer").body(Map.of("category", "4", "note", "comparison image"))
+                .put(base + "/categorisation").then().statusCode(200);
+        Api.as("officer").body(Map.of("category", "Z")).put(base + "/categorisation").then().statusCode(422)
+                .body("detail", containsString("not defined"));
+        Api.as("officer").get(base + "/categorisations").then().statusCode(200)
+                .body("category", equalTo(List.of("1", "4"))).body("[1].note", equalTo("comparison image"))
+                .body("categorisedBy", hasItem("officer"));
+    }
+
+    private List<String> objectKeys(String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> r : minio.listObjects(ListObjectsArgs.builder().bucket("vidcase-evidence").prefix(prefix)
+                .recursive(true).build())) {
+            try {
+                keys.add(r.get().objectName());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return keys;
+    }
+}

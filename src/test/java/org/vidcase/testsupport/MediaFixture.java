@@ -1,0 +1,36 @@
+package org.vidcase.testsupport;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vidcase.demo.SyntheticImages;
+
+/** Synthetic evidence files and seizures to put them on. */
+public final class MediaFixture {
+
+    private static final AtomicLong SEED = new AtomicLong(System.nanoTime());
+
+    private MediaFixture() {
+    }
+
+    /** A PNG no other test uses. */
+    public static byte[] uniquePng() {
+        return SyntheticImages.png(SyntheticImages.scene(SEED.incrementAndGet(), 320, 240));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static UUID seizure(UUID caseId, String by) {
+        String id = Api.as(by).body(Map.of("reference", "EX-" + SEED.incrementAndGet(), "deviceDescription", "synthetic laptop"))
+                .post("/api/cases/" + caseId + "/seizures").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+}
