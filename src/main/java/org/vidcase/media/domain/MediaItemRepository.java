@@ -24,7 +24,8 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         StringBuilder q = new StringBuilder("caseId = :caseId");
         Parameters p = Parameters.with("caseId", caseId);
         if (seizureId != null) {
-            q.append(" and id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId)");
+            // Hash-only items may have no location: the seizure they were first recorded on counts too.
+            q.append(" and (seizureId = :seizureId or id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId))");
             p.and("seizureId", seizureId);
         }
         if (category != null) {
@@ -34,7 +35,4 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         return find(q.toString(), Sort.by("createdAt").and("id"), p).page(page, size).list();
     }
 
-    public List<MediaItem> ofSeizure(UUID seizureId) {
-        return list("id in (select l.mediaId from MediaLocation l where l.seizureId = ?1)", Sort.by("createdAt"), seizureId);
-    }
 }

@@ -82,8 +82,13 @@ public class EvidenceStore {
      * @throws StorageUnavailableException when storage refuses or cannot be reached
      */
     public StagedEvidence stage(InputStream content) throws IOException {
+        return stage(content, "staging/");
+    }
+
+    /** As {@link #stage(InputStream)}, under another prefix: imports keep their source file there. */
+    public StagedEvidence stage(InputStream content, String prefix) throws IOException {
         SecretKey dataKey = keyring.newDataKey();
-        String stagingKey = "staging/" + UUID.randomUUID();
+        String stagingKey = prefix + UUID.randomUUID();
         ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS);
         Future<?> upload = uploads.submit(() -> {
             try (InputStream encrypted = cipher.encrypting(pipe.source(), dataKey)) {

@@ -1,0 +1,148 @@
+package org.vidcase.media.infra;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.vidcase.media.domain.MediaSource;
+import org.vidcase.media.service.MediaIngestService;
+import org.vidcase.media.vics.ExifData;
+import org.vidcase.media.vics.ImportedLocation;
+import org.vidcase.media.vics.ImportedMedia;
+
+/**
+ * Writes a batch of imported records with COPY into temporary tables and two set-based inserts
+ * that skip what is already there. A batch is one transaction: a record is stored with all its
+ * locations or not at all, and importing the same file again changes nothing.
+ */
+public final class MediaBatchWriter {
+
+    private static final String STAGE = """
+            CREATE TEMP TABLE IF NOT EXISTS import_item (
+                ord INT, content_key VARCHAR(80), md5 VARCHAR(32), sha1 VARCHAR(40), sha256 VARCHAR(64),
+                pdq VARCHAR(64), pdq_quality SMALLINT, photodna BYTEA, size_bytes BIGINT, mime_type VARCHAR(100),
+                width INT, height INT, exif_make VARCHAR(200), exif_model VARCHAR(200), exif_body_serial VARCHAR(200),
+                exif_lens VARCHAR(200), exif_taken_at VARCHAR(100), gps_latitude DOUBLE PRECISION,
+                gps_longitude DOUBLE PRECISION, category VARCHAR(50), victim_identified BOOLEAN,
+                offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
+                series VARCHAR(200), tags VARCHAR(2000), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS import_location (
+                content_key VARCHAR(80), location_key VARCHAR(64), file_name VARCHAR(1000), path VARCHAR(4000),
+                created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;
+            """;
+
+    private static final String INSERT_ITEMS = """
+            WITH fresh AS (
+                INSERT INTO media_item (id, case_id, seizure_id, content_key, md5, sha1, sha256, pdq, pdq_quality,
+                    photodna, size_bytes, mime_type, width, height, exif_make, exif_model, exif_body_serial, exif_lens,
+                    exif_taken_at, gps_latitude, gps_longitude, category, category_source, categorised_by,
+                    categorised_at, victim_identified, offender_identified, distributed, self_generated, suspected,
+                    series, tags, notes, source, source_id, created_by, created_at, version)
+                SELECT DISTINCT ON (content_key) gen_random_uuid(), ?, ?, content_key, md5, sha1, sha256, pdq,
+                    pdq_quality, photodna, size_bytes, mime_type, width, height, exif_make, exif_model,
+                    exif_body_serial, exif_lens, exif_taken_at, gps_latitude, gps_longitude, category,
+                    CASE WHEN category IS NULL THEN NULL ELSE 'IMPORT' END,
+                    CASE WHEN category IS NULL THEN NULL ELSE ? END,
+                    CASE WHEN category IS NULL THEN NULL ELSE now() END,
+                    victim_identified, offender_identified, distributed, self_generated, suspected, series, tags,
+                    notes, ?, source_id, ?, now(), 0
+                FROM import_item ORDER BY content_key, ord
+                ON CONFLICT (case_id, content_key) DO NOTHING
+                RETURNING id, category, victim_identified, offender_identified, distributed, self_generated, suspected)
+            INSERT INTO media_categorisation (id, media_id, category, source, victim_identified, offender_identified,
+                distributed, self_generated, suspected, note, categorised_by, categorised_at)
+            SELECT gen_random_uuid(), id, category, 'IMPORT', victim_identified, offender_identified, distributed,
+                self_generated, suspected, 'imported', ?, now()
+            FROM fresh WHERE category IS NOT NULL
+            """;
+
+    private static final String COUNT_NEW_ITEMS = """
+            SELECT count(DISTINCT s.content_key) FROM import_item s
+            WHERE NOT EXISTS (SELECT 1 FROM media_item m WHERE m.case_id = ? AND m.content_key = s.content_key)
+            """;
+
+    private static final String INSERT_LOCATIONS = """
+            INSERT INTO media_location (id, media_id, seizure_id, location_key, file_name, path, created, modified,
+                accessed)
+            SELECT gen_random_uuid(), m.id, ?, l.location_key, l.file_name, l.path, l.created, l.modified, l.accessed
+            FROM import_location l JOIN media_item m ON m.case_id = ? AND m.content_key = l.content_key
+            ON CONFLICT (media_id, location_key) DO NOTHING
+            """;
+
+    private MediaBatchWriter() {
+    }
+
+    /** The key that makes an item unique in its case: its strongest hash. */
+    public static String contentKey(ImportedMedia m) {
+        if (m.sha256() != null) {
+            return "sha256:" + m.sha256();
+        }
+        return m.sha1() != null ? "sha1:" + m.sha1() : "md5:" + m.md5();
+    }
+
+    public static BatchResult write(Connection c, UUID caseId, UUID seizureId, String actor, MediaSource source,
+                                    List<ImportedMedia> batch) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute(STAGE);
+        }
+        StringBuilder items = new StringBuilder(batch.size() * 300);
+        StringBuilder locations = new StringBuilder(batch.size() * 200);
+        CsvLine line = new CsvLine();
+        int ord = 0;
+        for (ImportedMedia m : batch) {
+            String key = contentKey(m);
+            ExifData exif = m.exif();
+            line.add(ord++).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
+                    .add(m.photoDna()).add(m.size()).add(m.mimeType()).add(m.width()).add(m.height())
+                    .add(exif == null ? null : exif.make()).add(exif == null ? null : exif.model())
+                    .add(exif == null ? null : exif.bodySerial()).add(exif == null ? null : exif.lens())
+                    .add(exif == null ? null : exif.dateTimeOriginal()).add(exif == null ? null : exif.gpsLatitude())
+                    .add(exif == null ? null : exif.gpsLongitude()).add(m.category()).add(m.victimIdentified())
+                    .add(m.offenderIdentified()).add(m.distributed()).add(m.selfGenerated()).add(m.suspected())
+                    .add(m.series()).add(m.tags() == null || m.tags().isEmpty() ? null : String.join("\n", m.tags()))
+                    .add(m.notes()).add(m.sourceId())
+                    .endTo(items);
+            for (ImportedLocation l : m.locations()) {
+                line.add(key).add(MediaIngestService.locationKey(seizureId, l.path(), l.fileName())).add(l.fileName())
+                        .add(l.path()).add(l.created()).add(l.modified()).add(l.accessed())
+                        .endTo(locations);
+            }
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        pg.getCopyAPI().copyIn("COPY import_item FROM STDIN WITH (FORMAT csv)", new StringReader(items.toString()));
+        pg.getCopyAPI().copyIn("COPY import_location FROM STDIN WITH (FORMAT csv)", new StringReader(locations.toString()));
+
+        long newItems;
+        try (var count = c.prepareStatement(COUNT_NEW_ITEMS)) {
+            count.setObject(1, caseId);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                newItems = rs.getLong(1);
+            }
+        }
+        try (var insert = c.prepareStatement(INSERT_ITEMS)) {
+            insert.setObject(1, caseId);
+            insert.setObject(2, seizureId);
+            insert.setString(3, actor);
+            insert.setString(4, source.name());
+            insert.setString(5, actor);
+            insert.setString(6, actor);
+            insert.executeUpdate();
+        }
+        int newLocations;
+        try (var insert = c.prepareStatement(INSERT_LOCATIONS)) {
+            insert.setObject(1, seizureId);
+            insert.setObject(2, caseId);
+            newLocations = insert.executeUpdate();
+        }
+        return new BatchResult(newItems, newLocations);
+    }
+
+    /** What a batch added. */
+    public record BatchResult(long newItems, long newLocations) {
+    }
+}

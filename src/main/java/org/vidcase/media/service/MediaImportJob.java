@@ -1,0 +1,183 @@
+package org.vidcase.media.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vidcase.audit.domain.AuditOutcome;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditEntry;
+import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.jobs.service.JobContext;
+import org.vidcase.jobs.service.JobHandler;
+import org.vidcase.media.domain.MediaSource;
+import org.vidcase.media.infra.EvidenceStore;
+import org.vidcase.media.infra.MediaBatchWriter;
+import org.vidcase.media.vics.HashCsvReader;
+import org.vidcase.media.vics.ImportedMedia;
+import org.vidcase.media.vics.ImportedMediaSource;
+import org.vidcase.media.vics.RecordError;
+import org.vidcase.media.vics.VicsReader;
+
+/**
+ * Imports a stored forensic export into a seizure, batch by batch. Writes are idempotent, so a run
+ * interrupted by a restart resumes after its last committed batch and a re-import changes nothing.
+ */
+@ApplicationScoped
+public class MediaImportJob implements JobHandler {
+
+    public static final String TYPE = "media-import";
+    static final int BATCH = 5_000;
+
+    private final EvidenceStore store;
+    private final AgroalDataSource dataSource;
+    private final CategoryScheme scheme;
+    private final AuditTrail trail;
+    private final ObjectMapper json;
+
+    public MediaImportJob(EvidenceStore store, AgroalDataSource dataSource, CategoryScheme scheme, AuditTrail trail,
+                          ObjectMapper json) {
+        this.store = store;
+        this.dataSource = dataSource;
+        this.scheme = scheme;
+        this.trail = trail;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        ImportParameters p = json.readValue(context.parameters(), ImportParameters.class);
+        long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
+        Counts counts = new Counts();
+        try (CountingStream in = new CountingStream(store.open(p.objectKey(), p.wrappedKey()));
+             ImportedMediaSource source = p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in)) {
+            List<ImportedMedia> batch = new ArrayList<>(BATCH);
+            // Entries read from the file, records and rejected ones alike; a resumed run skips what was committed.
+            long[] consumed = {0};
+            boolean more = true;
+            while (more && !context.cancelled()) {
+                more = source.next(
+                        record -> {
+                            if (consumed[0]++ >= skip) {
+                                batch.add(record);
+                            }
+                        },
+                        error -> {
+                            if (consumed[0]++ >= skip) {
+                                reject(context, counts, error);
+                            }
+                        });
+                if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
+                    flush(context, p, batch, counts);
+                    context.checkpoint(Long.toString(consumed[0]));
+                    estimateTotal(context, p, in, consumed[0]);
+                }
+            }
+            if (!more) {
+                context.total(consumed[0]);
+            }
+        }
+        String summary = counts.records + " records: " + counts.newItems + " new items, " + counts.newLocations
+                + " new locations, " + counts.rejected + " rejected";
+        context.message(summary);
+        context.result(json.writeValueAsString(Map.of("records", counts.records, "newItems", counts.newItems,
+                "newLocations", counts.newLocations, "rejected", counts.rejected, "fileSha256", p.fileSha256())));
+        trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.MEDIA_IMPORT, p.seizureId().toString(),
+                p.caseId(), context.cancelled() ? AuditOutcome.REFUSED : AuditOutcome.SUCCESS, null, null,
+                (context.cancelled() ? "cancelled after " : "") + summary + "; file sha256 " + p.fileSha256()));
+    }
+
+    private void reject(JobContext context, Counts counts, RecordError error) {
+        counts.rejected++;
+        context.error("record " + error.index() + " (" + error.pointer() + "): " + error.message());
+        context.advance(1);
+    }
+
+    private void flush(JobContext context, ImportParameters p, List<ImportedMedia> batch, Counts counts)
+            throws SQLException, IOException {
+        List<ImportedMedia> valid = new ArrayList<>(batch.size());
+        for (ImportedMedia m : batch) {
+            if (m.category() != null && !scheme.defines(m.category())) {
+                counts.rejected++;
+                context.error("record with " + MediaBatchWriter.contentKey(m) + ": category " + m.category()
+                        + " is not in the " + scheme.profile() + " scheme");
+            } else {
+                valid.add(m);
+            }
+        }
+        MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
+        MediaBatchWriter.BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, valid);
+            }
+        });
+        counts.records += batch.size();
+        counts.newItems += result.newItems();
+        counts.newLocations += result.newLocations();
+        context.advance(batch.size());
+        batch.clear();
+    }
+
+    /** Records are counted, not known in advance: the share of the file read so far gives the estimate. */
+    private static void estimateTotal(JobContext context, ImportParameters p, CountingStream in, long records) {
+        if (in.count() > 0 && records > 0) {
+            context.total(Math.max(records, Math.round(records * (double) p.fileSize() / in.count())));
+        }
+    }
+
+    private static final class Counts {
+        long records;
+        long newItems;
+        long newLocations;
+        long rejected;
+    }
+
+    /** Counts decrypted bytes read, for the progress estimate. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}

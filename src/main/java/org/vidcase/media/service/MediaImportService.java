@@ -1,0 +1,157 @@
+package org.vidcase.media.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.UUID;
+import org.vidcase.audit.domain.AuditOutcome;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditEntry;
+import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.jobs.domain.Job;
+import org.vidcase.jobs.service.JobService;
+import org.vidcase.media.infra.EvidenceStore;
+import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
+import org.vidcase.media.infra.StorageUnavailableException;
+import org.vidcase.media.infra.UploadTooLargeException;
+import org.vidcase.media.vics.HashCsvReader;
+import org.vidcase.media.vics.MalformedExportException;
+import org.vidcase.media.vics.NotHashCsvException;
+import org.vidcase.media.vics.NotVicsException;
+import org.vidcase.media.vics.VicsReader;
+import org.vidcase.shared.error.ContentTooLargeException;
+import org.vidcase.shared.error.RuleViolationException;
+import org.vidcase.shared.error.ServiceUnavailableException;
+import org.vidcase.shared.request.RequestInfo;
+import org.vidcase.shared.security.CurrentUser;
+
+/**
+ * Accepts a forensic export for import: stores it encrypted (the job may run after a restart, on
+ * any node), refuses at once a file that is not what it claims to be, and queues the import job.
+ */
+@ApplicationScoped
+public class MediaImportService {
+
+    private static final int HEAD = 256 * 1024;
+
+    private final MediaIngestService ingest;
+    private final EvidenceStore store;
+    private final JobService jobs;
+    private final AuditTrail trail;
+    private final CurrentUser user;
+    private final RequestInfo request;
+    private final ObjectMapper json;
+
+    public MediaImportService(MediaIngestService ingest, EvidenceStore store, JobService jobs, AuditTrail trail,
+                              CurrentUser user, RequestInfo request, ObjectMapper json) {
+        this.ingest = ingest;
+        this.store = store;
+        this.jobs = jobs;
+        this.trail = trail;
+        this.user = user;
+        this.request = request;
+        this.json = json;
+    }
+
+    public Job submit(UUID caseId, UUID seizureId, ImportFormat format, String fileName, InputStream body) {
+        ingest.checkCanUpload(caseId, seizureId);
+        HeadCapture head = new HeadCapture(body);
+        StagedEvidence stored;
+        try {
+            stored = store.stage(head, "imports/");
+        } catch (UploadTooLargeException e) {
+            audit(caseId, seizureId, AuditOutcome.REFUSED, e.getMessage());
+            throw new ContentTooLargeException(e.getMessage());
+        } catch (StorageUnavailableException e) {
+            audit(caseId, seizureId, AuditOutcome.FAILED, "evidence storage unavailable");
+            throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was imported. Try again later.");
+        } catch (IOException e) {
+            audit(caseId, seizureId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
+            throw new IllegalArgumentException("The export could not be read completely: " + e.getMessage());
+        }
+        String notAnExport = recognise(format, head.bytes());
+        if (notAnExport != null) {
+            store.remove(stored.stagingKey());
+            audit(caseId, seizureId, AuditOutcome.REFUSED, notAnExport);
+            throw new RuleViolationException(notAnExport);
+        }
+        ImportParameters parameters = new ImportParameters(caseId, seizureId, format, stored.stagingKey(),
+                stored.wrappedKey().storageForm(), stored.digest().sha256(), stored.digest().size(), fileName);
+        try {
+            Job job = jobs.submit(MediaImportJob.TYPE, caseId, user.name(), json.writeValueAsString(parameters));
+            audit(caseId, seizureId, AuditOutcome.SUCCESS, "import of " + format + " export queued as job " + job.id
+                    + "; file sha256 " + stored.digest().sha256());
+            return job;
+        } catch (JsonProcessingException | RuntimeException e) {
+            store.remove(stored.stagingKey());
+            throw new IllegalStateException("Could not queue the import", e);
+        }
+    }
+
+    /** Null when the head of the file is the format claimed, else why not. */
+    static String recognise(ImportFormat format, byte[] head) {
+        try {
+            if (format == ImportFormat.VICS) {
+                VicsReader.open(new ByteArrayInputStream(head)).close();
+            } else {
+                HashCsvReader.open(new ByteArrayInputStream(head)).close();
+            }
+            return null;
+        } catch (NotVicsException | NotHashCsvException e) {
+            return "Not a " + format + " export: " + e.getMessage();
+        } catch (MalformedExportException e) {
+            return "Not a readable " + format + " export: " + e.getMessage();
+        } catch (IOException e) {
+            return "Not a readable " + format + " export: " + e.getMessage();
+        }
+    }
+
+    private void audit(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {
+        trail.appendSeparately(AuditEntry.of(user.name(), AuditAction.MEDIA_IMPORT, seizureId.toString(), caseId,
+                outcome, null, request.requestId(), detail));
+    }
+
+    /** Keeps the first bytes that pass through, to recognise the format without reading the file twice. */
+    private static final class HeadCapture extends FilterInputStream {
+        private final byte[] head = new byte[HEAD];
+        private int length;
+
+        HeadCapture(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && length < HEAD) {
+                head[length++] = (byte) b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && length < HEAD) {
+                int keep = Math.min(n, HEAD - length);
+                System.arraycopy(b, off, head, length, keep);
+                length += keep;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(head, length);
+        }
+    }
+}
