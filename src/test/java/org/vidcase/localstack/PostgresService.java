@@ -12,11 +12,11 @@ import java.time.Duration;
  * PostgreSQL from the zonky binaries, with the roles a production database has: an owner that
  * runs the migrations and an application user with narrower grants.
  */
-final class PostgresService implements AutoCloseable {
+public final class PostgresService implements AutoCloseable {
 
-    static final String DATABASE = "vidcase";
-    static final String OWNER = "vidcase_owner";
-    static final String APP_USER = "vidcase_app";
+    public static final String DATABASE = "vidcase";
+    public static final String OWNER = "vidcase_owner";
+    public static final String APP_USER = "vidcase_app";
 
     private final EmbeddedPostgres postgres;
     private final String ownerPassword;
@@ -28,7 +28,7 @@ final class PostgresService implements AutoCloseable {
         this.appPassword = appPassword;
     }
 
-    static PostgresService start(Path runDir) throws IOException, SQLException {
+    public static PostgresService start(Path runDir) throws IOException, SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(runDir.resolve("postgres"))
                 .setCleanDataDirectory(true)
@@ -46,7 +46,7 @@ final class PostgresService implements AutoCloseable {
         return new PostgresService(postgres, ownerPassword, appPassword);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
@@ -54,11 +54,11 @@ final class PostgresService implements AutoCloseable {
         return postgres.getPort();
     }
 
-    String ownerPassword() {
+    public String ownerPassword() {
         return ownerPassword;
     }
 
-    String appPassword() {
+    public String appPassword() {
         return appPassword;
     }
 

@@ -115,10 +115,12 @@ public class MediaImportJob implements JobHandler {
             throws SQLException, IOException {
         List<ImportedMedia> valid = new ArrayList<>(batch.size());
         for (ImportedMedia m : batch) {
-            if (m.category() != null && !scheme.defines(m.category())) {
+            String problem = m.category() != null && !scheme.defines(m.category())
+                    ? "category " + m.category() + " is not in the " + scheme.profile() + " scheme"
+                    : ImportLimits.violation(m);
+            if (problem != null) {
                 counts.rejected++;
-                context.error("record with " + MediaBatchWriter.contentKey(m) + ": category " + m.category()
-                        + " is not in the " + scheme.profile() + " scheme");
+                context.error("record with " + MediaBatchWriter.contentKey(m) + ": " + problem);
             } else {
                 valid.add(m);
             }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditEntry;
@@ -97,10 +98,21 @@ public class MediaIngestService {
             refuse(caseId, seizureId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
             throw new IllegalArgumentException("The upload could not be read completely: " + e.getMessage());
         }
-        return file(caseId, seizureId, staged, file);
+        return file(caseId, seizureId, staged, file, user.name(), () -> seizures.workable(caseId, seizureId));
     }
 
-    private MediaItemView file(UUID caseId, UUID seizureId, StagedEvidence staged, UploadedFile file) {
+    /**
+     * Files content on behalf of the system (the demo seed), without a user's need-to-know check:
+     * callers are server-side code that created the seizure themselves.
+     */
+    public MediaItemView ingestAsSystem(String actor, Seizure seizure, InputStream content, UploadedFile file)
+            throws IOException {
+        StagedEvidence staged = store.stage(content);
+        return file(seizure.caseId, seizure.id, staged, file, actor, () -> seizure);
+    }
+
+    private MediaItemView file(UUID caseId, UUID seizureId, StagedEvidence staged, UploadedFile file, String actor,
+                               Supplier<Seizure> seizure) {
         MediaDigest digest = staged.digest();
         String newObject = null;
         boolean known = QuarkusTransaction.requiringNew().call(() -> blobs.findById(digest.sha256()) != null);
@@ -111,7 +123,7 @@ public class MediaIngestService {
                 newObject = store.promote(staged);
             }
             String objectKey = newObject;
-            return QuarkusTransaction.requiringNew().call(() -> record(caseId, seizureId, staged, objectKey, file));
+            return QuarkusTransaction.requiringNew().call(() -> record(caseId, staged, objectKey, file, actor, seizure));
         } catch (IOException e) {
             refuse(caseId, seizureId, AuditOutcome.FAILED, "evidence storage: " + e.getMessage());
             throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
@@ -124,10 +136,10 @@ public class MediaIngestService {
         }
     }
 
-    private MediaItemView record(UUID caseId, UUID seizureId, StagedEvidence staged, String newObject, UploadedFile file)
-            throws IOException {
+    private MediaItemView record(UUID caseId, StagedEvidence staged, String newObject, UploadedFile file, String actor,
+                                 Supplier<Seizure> seizureCheck) throws IOException {
         MediaDigest digest = staged.digest();
-        Seizure seizure = seizures.workable(caseId, seizureId);
+        Seizure seizure = seizureCheck.get();
         if (newObject != null && blobs.findById(digest.sha256()) != null) {
             // A concurrent upload of the same content filed it first; ours goes after commit.
             orphanAfterCommit(newObject);
@@ -146,7 +158,7 @@ public class MediaIngestService {
         MediaItem item = items.byContent(caseId, contentKey).orElse(null);
         boolean created = item == null;
         if (created) {
-            item = newItem(caseId, seizure.id, contentKey, digest);
+            item = newItem(caseId, seizure.id, contentKey, digest, actor);
             items.persist(item);
         } else if (item.blobSha256 == null) {
             // A hash-only item from an import now gets its content.
@@ -154,7 +166,7 @@ public class MediaIngestService {
             fill(item, digest);
         }
         addLocation(item.id, seizure.id, file);
-        trail.append(AuditEntry.of(user.name(), AuditAction.MEDIA_UPLOAD, item.id.toString(), caseId,
+        trail.append(AuditEntry.of(actor, AuditAction.MEDIA_UPLOAD, item.id.toString(), caseId,
                 AuditOutcome.SUCCESS, null, request.requestId(),
                 (created ? "new item" : "known item, location added") + "; sha256 " + digest.sha256()
                         + "; seizure " + seizure.reference));
@@ -175,7 +187,7 @@ public class MediaIngestService {
         });
     }
 
-    private MediaItem newItem(UUID caseId, UUID seizureId, String contentKey, MediaDigest digest) {
+    private MediaItem newItem(UUID caseId, UUID seizureId, String contentKey, MediaDigest digest, String actor) {
         MediaItem item = new MediaItem();
         item.id = UUID.randomUUID();
         item.caseId = caseId;
@@ -183,7 +195,7 @@ public class MediaIngestService {
         item.contentKey = contentKey;
         item.source = MediaSource.UPLOAD;
         item.blobSha256 = digest.sha256();
-        item.createdBy = user.name();
+        item.createdBy = actor;
         item.createdAt = Instant.now();
         fill(item, digest);
         return item;

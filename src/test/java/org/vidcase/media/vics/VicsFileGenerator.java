@@ -68,7 +68,7 @@ public final class VicsFileGenerator {
                 out, (System.nanoTime() - started) / 1e9);
     }
 
-    static void generate(OutputStream out, long records, String version, long seed) throws IOException {
+    public static void generate(OutputStream out, long records, String version, long seed) throws IOException {
         boolean version1 = version.startsWith("1");
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             new VicsFileGenerator(json, new SplittableRandom(seed), version1).document(records, version);

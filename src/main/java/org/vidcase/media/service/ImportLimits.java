@@ -1,0 +1,56 @@
+package org.vidcase.media.service;
+
+import org.vidcase.media.vics.ExifData;
+import org.vidcase.media.vics.ImportedLocation;
+import org.vidcase.media.vics.ImportedMedia;
+
+/**
+ * The column sizes of media_item and media_location, checked per record so that one overlong value
+ * rejects its record instead of failing the whole batch.
+ */
+final class ImportLimits {
+
+    private ImportLimits() {
+    }
+
+    /** Null if the record fits, else which field does not. */
+    static String violation(ImportedMedia m) {
+        String tags = m.tags() == null ? null : String.join("\n", m.tags());
+        String problem = first(
+                tooLong("MIME type", m.mimeType(), 100), tooLong("category", m.category(), 50),
+                tooLong("series", m.series(), 200), tooLong("tags", tags, 2000),
+                tooLong("source id", m.sourceId(), 100));
+        if (problem != null) {
+            return problem;
+        }
+        ExifData exif = m.exif();
+        if (exif != null) {
+            problem = first(tooLong("EXIF make", exif.make(), 200), tooLong("EXIF model", exif.model(), 200),
+                    tooLong("EXIF serial", exif.bodySerial(), 200), tooLong("EXIF lens", exif.lens(), 200),
+                    tooLong("EXIF date", exif.dateTimeOriginal(), 100));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        for (ImportedLocation l : m.locations()) {
+            problem = first(tooLong("file name", l.fileName(), 1000), tooLong("path", l.path(), 4000));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String tooLong(String field, String value, int max) {
+        return value != null && value.length() > max ? field + " longer than " + max + " characters" : null;
+    }
+
+    private static String first(String... problems) {
+        for (String p : problems) {
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.vidcase.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vidcase.localstack.LocalStackTestResource;
+import org.vidcase.testsupport.Api;
+
+/** What ./vidcase run shows the demo users. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
+class DemoDataTest {
+
+    @Test
+    void theDemoOfficerSeesTheirCaseWithSyntheticEvidenceAndNotTheOtherTeams() {
+        JsonPath cases = Api.as("officer").get("/api/cases").then().statusCode(200)
+                .body("reference", hasItem("DEMO-2026-001")).body("reference", not(hasItem("DEMO-2026-002")))
+                .extract().jsonPath();
+        String caseId = cases.getString("find { it.reference == 'DEMO-2026-001' }.id");
+
+        List<Map<String, Object>> seizures = Api.as("officer").get("/api/cases/" + caseId + "/seizures")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(seizures).extracting(s -> s.get("reference")).containsExactlyInAnyOrder("LAPTOP-01", "PHONE-01");
+
+        List<Map<String, Object>> media = Api.as("officer").get("/api/cases/" + caseId + "/media?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(media).hasSize(13);
+        assertThat(media).allSatisfy(m -> assertThat(m.get("pdq")).isNotNull());
+        assertThat(media).filteredOn(m -> ((List<?>) m.get("locations")).size() == 2).hasSize(1);
+        Api.as("officer2").get("/api/cases/" + caseId).then().statusCode(404);
+    }
+}
