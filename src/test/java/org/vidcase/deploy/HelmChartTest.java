@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -60,11 +62,76 @@ class HelmChartTest {
                 .contains("VIDCASE_SEARCH_HOSTS: \"http://elasticsearch:9200\"")
                 .contains("VIDCASE_SEARCH_INDEX_PREFIX: \"vidcase\"")
                 .contains("VIDCASE_JOBS_WORKER_THREADS: \"2\"")
-                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY");
+                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE");
 
         assertThat(document(manifests, "Service"))
                 .containsPattern("port: 80\\s+targetPort: http")
                 .contains("type: ClusterIP");
+    }
+
+    @Test
+    void passesARaisedUploadLimitToTheServer() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("config.evidence.maxUploadSize", "4G")
+                .call();
+
+        assertThat(document(manifests, "ConfigMap")).contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE: \"4G\"");
+    }
+
+    @Test
+    void mountsExtraVolumesBesideTmp() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("extraVolumes[0].name", "categories")
+                .set("extraVolumes[0].configMap.name", "vidcase-categories")
+                .set("extraVolumeMounts[0].name", "categories")
+                .set("extraVolumeMounts[0].mountPath", "/config/categories")
+                .call();
+
+        assertThat(document(manifests, "Deployment"))
+                .containsPattern("mountPath: /tmp\\s+- mountPath: /config/categories\\s+name: categories\\s+volumes:")
+                .containsPattern("emptyDir:\\s+sizeLimit: 5Gi\\s+- configMap:\\s+name: vidcase-categories\\s+name: categories");
+    }
+
+    @Test
+    void ingressLetsEvidenceUploadsThroughIngressNginx() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("ingress.enabled", "true")
+                .call();
+
+        assertThat(document(manifests, "Ingress"))
+                .contains("nginx.ingress.kubernetes.io/proxy-body-size: 2049m")
+                .contains("nginx.ingress.kubernetes.io/proxy-request-buffering: \"off\"")
+                .contains("nginx.ingress.kubernetes.io/proxy-read-timeout: \"300\"")
+                .containsPattern("path: /api\\s+pathType: Prefix");
+    }
+
+    @Test
+    void explicitIngressAnnotationsOverrideTheUploadDefaults() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("ingress.enabled", "true")
+                .set("ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size", "4100m")
+                .set("ingress.nginx.proxyReadTimeout", "")
+                .call();
+
+        assertThat(document(manifests, "Ingress"))
+                .contains("nginx.ingress.kubernetes.io/proxy-body-size: 4100m")
+                .doesNotContain("2049m", "proxy-read-timeout")
+                .contains("nginx.ingress.kubernetes.io/proxy-request-buffering: \"off\"");
+    }
+
+    @Test
+    void valuesDocumentTheEvidenceKeySecretEntries() throws IOException {
+        String values = Files.readString(CHART.resolve("values.yaml"));
+
+        assertThat(values)
+                .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_MASTER_KEYS\\s")
+                .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_ACTIVE_KEY_ID\\s")
+                .contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE")
+                .doesNotContainPattern("VIDCASE_EVIDENCE_MASTER_KEY(?!S)");
     }
 
     @Test

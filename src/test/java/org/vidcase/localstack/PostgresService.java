@@ -35,6 +35,11 @@ public final class PostgresService implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // Sized like a small production server: bulk imports should not be measured against
+                // a 128 MB buffer pool that checkpoints every gigabyte.
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         String ownerPassword = Secrets.random();
         String appPassword = Secrets.random();

@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.vidcase.localstack.PostgresService;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.infra.MediaBatchWriter;
+import org.vidcase.media.infra.PartitionedImportWriter;
 import org.vidcase.media.vics.ImportedMedia;
 import org.vidcase.media.vics.VicsFileGenerator;
 import org.vidcase.media.vics.VicsReader;
@@ -30,7 +31,8 @@ import org.vidcase.shared.crypto.MasterKeyring;
 
 /**
  * Not a test: imports a generated VICS file the way the import job does (decrypting the stored
- * export, streaming parse, batches of 5,000 written with COPY into real PostgreSQL) and prints
+ * export, streaming parse, batches of 10,000 split over writer sessions by content key and written
+ * with COPY into real PostgreSQL) and prints
  * records/s and peak heap. A parse-only pass over the same file is the baseline.
  *
  * <pre>
@@ -41,7 +43,7 @@ import org.vidcase.shared.crypto.MasterKeyring;
  */
 public final class MediaImportBenchmark {
 
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 10_000;
 
     private MediaImportBenchmark() {
     }
@@ -73,23 +75,40 @@ public final class MediaImportBenchmark {
         try (PostgresService postgres = PostgresService.start(Files.createDirectories(work.resolve("pg-" + System.nanoTime())))) {
             Flyway.configure().dataSource(postgres.jdbcUrl(), PostgresService.OWNER, postgres.ownerPassword())
                     .placeholders(Map.of("appUser", PostgresService.APP_USER)).load().migrate();
-            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresService.APP_USER,
-                    postgres.appPassword())) {
-                UUID caseId = UUID.randomUUID();
-                UUID seizureId = UUID.randomUUID();
-                seed(c, caseId, seizureId);
+            int sessions = Integer.parseInt(arg(args, "--sessions", "2"));
+            Connection[] connections = new Connection[sessions];
+            for (int i = 0; i < sessions; i++) {
+                connections[i] = DriverManager.getConnection(postgres.jdbcUrl(), PostgresService.APP_USER,
+                        postgres.appPassword());
+                connections[i].setAutoCommit(false);
+            }
+            Connection c = connections[0];
+            try (PartitionedImportWriter writer = new PartitionedImportWriter(sessions, (partition, part) -> {
+                Connection session = connections[partition];
+                MediaBatchWriter.BatchResult r = MediaBatchWriter.write(session, CASE, SEIZURE, "benchmark",
+                        MediaSource.VICS, part);
+                session.commit();
+                return r;
+            })) {
+                seed(c);
+                c.commit();
+                System.out.printf("writer sessions: %d%n", sessions);
                 resetPeakHeap();
-                long importNanos = importAll(c, cipher, encrypted, dataKey, caseId, seizureId);
+                long importNanos = importAll(writer, cipher, encrypted, dataKey);
                 System.out.printf("import    decrypt + parse + PostgreSQL: %6.1f s  %,9.0f records/s  (%.1fx baseline), "
                         + "peak heap %d MB%n", importNanos / 1e9, records / (importNanos / 1e9),
                         importNanos / (double) parseNanos, peakHeapMb());
-                long again = importAll(c, cipher, encrypted, dataKey, caseId, seizureId);
+                long again = importAll(writer, cipher, encrypted, dataKey);
                 System.out.printf("re-import (idempotent, nothing new):    %6.1f s  %,9.0f records/s%n", again / 1e9,
                         records / (again / 1e9));
                 try (var count = c.createStatement().executeQuery(
                         "SELECT (SELECT count(*) FROM media_item), (SELECT count(*) FROM media_location)")) {
                     count.next();
                     System.out.printf("rows: %,d media items, %,d locations%n", count.getLong(1), count.getLong(2));
+                }
+            } finally {
+                for (Connection session : connections) {
+                    session.close();
                 }
             }
         }
@@ -107,9 +126,8 @@ public final class MediaImportBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static long importAll(Connection c, EvidenceCipher cipher, Path encrypted, SecretKey key, UUID caseId,
-                                  UUID seizureId) throws Exception {
-        c.setAutoCommit(false);
+    private static long importAll(PartitionedImportWriter writer, EvidenceCipher cipher, Path encrypted, SecretKey key)
+            throws Exception {
         long start = System.nanoTime();
         List<ImportedMedia> batch = new ArrayList<>(BATCH);
         try (InputStream in = new BufferedInputStream(cipher.decrypting(Files.newInputStream(encrypted), key), 1 << 16);
@@ -118,8 +136,7 @@ public final class MediaImportBenchmark {
             while (more) {
                 more = reader.next(batch::add, e -> { });
                 if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
-                    MediaBatchWriter.write(c, caseId, seizureId, "benchmark", MediaSource.VICS, batch);
-                    c.commit();
+                    writer.write(batch);
                     batch.clear();
                 }
             }
@@ -127,7 +144,12 @@ public final class MediaImportBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static void seed(Connection c, UUID caseId, UUID seizureId) throws Exception {
+    private static final UUID CASE = UUID.randomUUID();
+    private static final UUID SEIZURE = UUID.randomUUID();
+
+    private static void seed(Connection c) throws Exception {
+        UUID caseId = CASE;
+        UUID seizureId = SEIZURE;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO vid_case (id, reference, title, status, created_by, "
                 + "created_at, version) VALUES (?, 'BENCH-1', 'benchmark', 'OPEN', 'bench', now(), 0)")) {
             s.setObject(1, caseId);

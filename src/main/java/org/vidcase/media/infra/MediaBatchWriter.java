@@ -13,6 +13,7 @@ import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.vics.ExifData;
 import org.vidcase.media.vics.ImportedLocation;
 import org.vidcase.media.vics.ImportedMedia;
+import org.vidcase.shared.TimeOrderedIds;
 
 /**
  * Writes a batch of imported records with COPY into temporary tables and two set-based inserts
@@ -23,7 +24,7 @@ public final class MediaBatchWriter {
 
     private static final String STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS import_item (
-                ord INT, content_key VARCHAR(80), md5 VARCHAR(32), sha1 VARCHAR(40), sha256 VARCHAR(64),
+                ord INT, id UUID, history_id UUID, content_key VARCHAR(80), md5 VARCHAR(32), sha1 VARCHAR(40), sha256 VARCHAR(64),
                 pdq VARCHAR(64), pdq_quality SMALLINT, photodna BYTEA, size_bytes BIGINT, mime_type VARCHAR(100),
                 width INT, height INT, exif_make VARCHAR(200), exif_model VARCHAR(200), exif_body_serial VARCHAR(200),
                 exif_lens VARCHAR(200), exif_taken_at VARCHAR(100), gps_latitude DOUBLE PRECISION,
@@ -31,7 +32,7 @@ public final class MediaBatchWriter {
                 offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
                 series VARCHAR(200), tags VARCHAR(2000), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS import_location (
-                content_key VARCHAR(80), location_key VARCHAR(64), file_name VARCHAR(1000), path VARCHAR(4000),
+                id UUID, content_key VARCHAR(80), location_key VARCHAR(64), file_name VARCHAR(1000), path VARCHAR(4000),
                 created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;
             """;
 
@@ -42,7 +43,7 @@ public final class MediaBatchWriter {
                     exif_taken_at, gps_latitude, gps_longitude, category, category_source, categorised_by,
                     categorised_at, victim_identified, offender_identified, distributed, self_generated, suspected,
                     series, tags, notes, source, source_id, created_by, created_at, version)
-                SELECT DISTINCT ON (content_key) gen_random_uuid(), ?, ?, content_key, md5, sha1, sha256, pdq,
+                SELECT DISTINCT ON (content_key) id, ?, ?, content_key, md5, sha1, sha256, pdq,
                     pdq_quality, photodna, size_bytes, mime_type, width, height, exif_make, exif_model,
                     exif_body_serial, exif_lens, exif_taken_at, gps_latitude, gps_longitude, category,
                     CASE WHEN category IS NULL THEN NULL ELSE 'IMPORT' END,
@@ -52,24 +53,25 @@ public final class MediaBatchWriter {
                     notes, ?, source_id, ?, now(), 0
                 FROM import_item ORDER BY content_key, ord
                 ON CONFLICT (case_id, content_key) DO NOTHING
-                RETURNING id, category, victim_identified, offender_identified, distributed, self_generated, suspected)
-            INSERT INTO media_categorisation (id, media_id, category, source, victim_identified, offender_identified,
-                distributed, self_generated, suspected, note, categorised_by, categorised_at)
-            SELECT gen_random_uuid(), id, category, 'IMPORT', victim_identified, offender_identified, distributed,
-                self_generated, suspected, 'imported', ?, now()
-            FROM fresh WHERE category IS NOT NULL
-            """;
-
-    private static final String COUNT_NEW_ITEMS = """
-            SELECT count(DISTINCT s.content_key) FROM import_item s
-            WHERE NOT EXISTS (SELECT 1 FROM media_item m WHERE m.case_id = ? AND m.content_key = s.content_key)
+                RETURNING id, content_key, category, victim_identified, offender_identified, distributed, self_generated, suspected)
+            , history AS (
+                INSERT INTO media_categorisation (id, media_id, category, source, victim_identified,
+                    offender_identified, distributed, self_generated, suspected, note, categorised_by, categorised_at)
+                SELECT s.history_id, f.id, f.category, 'IMPORT', f.victim_identified, f.offender_identified,
+                    f.distributed, f.self_generated, f.suspected, 'imported', ?, now()
+                FROM fresh f JOIN import_item s ON s.id = f.id WHERE f.category IS NOT NULL)
+            SELECT count(*) FROM fresh
             """;
 
     private static final String INSERT_LOCATIONS = """
             INSERT INTO media_location (id, media_id, seizure_id, location_key, file_name, path, created, modified,
                 accessed)
-            SELECT gen_random_uuid(), m.id, ?, l.location_key, l.file_name, l.path, l.created, l.modified, l.accessed
-            FROM import_location l JOIN media_item m ON m.case_id = ? AND m.content_key = l.content_key
+            SELECT l.id, m.id, ?, l.location_key, l.file_name, l.path, l.created, l.modified, l.accessed
+            FROM import_location l
+            -- One index probe per location. As a plain join the planner, whose statistics lag behind a
+            -- table growing by the import itself, hashes the whole case per batch: quadratic time.
+            CROSS JOIN LATERAL (SELECT i.id FROM media_item i WHERE i.case_id = ? AND i.content_key = l.content_key
+                                LIMIT 1) m
             ON CONFLICT (media_id, location_key) DO NOTHING
             """;
 
@@ -96,7 +98,7 @@ public final class MediaBatchWriter {
         for (ImportedMedia m : batch) {
             String key = contentKey(m);
             ExifData exif = m.exif();
-            line.add(ord++).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
+            line.add(ord++).add(TimeOrderedIds.next()).add(TimeOrderedIds.next()).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
                     .add(m.photoDna()).add(m.size()).add(m.mimeType()).add(m.width()).add(m.height())
                     .add(exif == null ? null : exif.make()).add(exif == null ? null : exif.model())
                     .add(exif == null ? null : exif.bodySerial()).add(exif == null ? null : exif.lens())
@@ -107,7 +109,7 @@ public final class MediaBatchWriter {
                     .add(m.notes()).add(m.sourceId())
                     .endTo(items);
             for (ImportedLocation l : m.locations()) {
-                line.add(key).add(MediaIngestService.locationKey(seizureId, l.path(), l.fileName())).add(l.fileName())
+                line.add(TimeOrderedIds.next()).add(key).add(MediaIngestService.locationKey(seizureId, l.path(), l.fileName())).add(l.fileName())
                         .add(l.path()).add(l.created()).add(l.modified()).add(l.accessed())
                         .endTo(locations);
             }
@@ -117,13 +119,6 @@ public final class MediaBatchWriter {
         pg.getCopyAPI().copyIn("COPY import_location FROM STDIN WITH (FORMAT csv)", new StringReader(locations.toString()));
 
         long newItems;
-        try (var count = c.prepareStatement(COUNT_NEW_ITEMS)) {
-            count.setObject(1, caseId);
-            try (var rs = count.executeQuery()) {
-                rs.next();
-                newItems = rs.getLong(1);
-            }
-        }
         try (var insert = c.prepareStatement(INSERT_ITEMS)) {
             insert.setObject(1, caseId);
             insert.setObject(2, seizureId);
@@ -131,7 +126,10 @@ public final class MediaBatchWriter {
             insert.setString(4, source.name());
             insert.setString(5, actor);
             insert.setString(6, actor);
-            insert.executeUpdate();
+            try (var rs = insert.executeQuery()) {
+                rs.next();
+                newItems = rs.getLong(1);
+            }
         }
         int newLocations;
         try (var insert = c.prepareStatement(INSERT_LOCATIONS)) {

@@ -8,7 +8,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,9 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.infra.EvidenceStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.media.infra.MediaBatchWriter;
+import org.vidcase.media.infra.PartitionedImportWriter;
 import org.vidcase.media.vics.HashCsvReader;
 import org.vidcase.media.vics.ImportedMedia;
 import org.vidcase.media.vics.ImportedMediaSource;
@@ -35,16 +36,19 @@ import org.vidcase.media.vics.VicsReader;
 public class MediaImportJob implements JobHandler {
 
     public static final String TYPE = "media-import";
-    static final int BATCH = 5_000;
+    static final int BATCH = 10_000;
 
     private final EvidenceStore store;
     private final AgroalDataSource dataSource;
     private final CategoryScheme scheme;
     private final AuditTrail trail;
     private final ObjectMapper json;
+    private final int writerSessions;
 
     public MediaImportJob(EvidenceStore store, AgroalDataSource dataSource, CategoryScheme scheme, AuditTrail trail,
-                          ObjectMapper json) {
+                          ObjectMapper json,
+                          @ConfigProperty(name = "vidcase.imports.writer-sessions") int writerSessions) {
+        this.writerSessions = writerSessions;
         this.store = store;
         this.dataSource = dataSource;
         this.scheme = scheme;
@@ -66,15 +70,22 @@ public class MediaImportJob implements JobHandler {
     public void run(JobContext context) throws Exception {
         ImportParameters p = json.readValue(context.parameters(), ImportParameters.class);
         long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
+        MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
         Counts counts = new Counts();
         try (CountingStream in = new CountingStream(store.open(p.objectKey(), p.wrappedKey()));
-             ImportedMediaSource source = p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in)) {
+             ImportedMediaSource records = p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in);
+             PartitionedImportWriter writer = new PartitionedImportWriter(writerSessions, (partition, part) ->
+                     QuarkusTransaction.requiringNew().call(() -> {
+                         try (Connection c = dataSource.getConnection()) {
+                             return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, part);
+                         }
+                     }))) {
             List<ImportedMedia> batch = new ArrayList<>(BATCH);
             // Entries read from the file, records and rejected ones alike; a resumed run skips what was committed.
             long[] consumed = {0};
             boolean more = true;
             while (more && !context.cancelled()) {
-                more = source.next(
+                more = records.next(
                         record -> {
                             if (consumed[0]++ >= skip) {
                                 batch.add(record);
@@ -86,8 +97,14 @@ public class MediaImportJob implements JobHandler {
                             }
                         });
                 if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
-                    flush(context, p, batch, counts);
+                    // Reading the next batch while this one is written was measured slower on 2 cores.
+                    MediaBatchWriter.BatchResult result = writer.write(valid(context, batch, counts));
+                    counts.records += batch.size();
+                    counts.newItems += result.newItems();
+                    counts.newLocations += result.newLocations();
+                    context.advance(batch.size());
                     context.checkpoint(Long.toString(consumed[0]));
+                    batch.clear();
                     estimateTotal(context, p, in, consumed[0]);
                 }
             }
@@ -111,8 +128,8 @@ public class MediaImportJob implements JobHandler {
         context.advance(1);
     }
 
-    private void flush(JobContext context, ImportParameters p, List<ImportedMedia> batch, Counts counts)
-            throws SQLException, IOException {
+    /** Records that fit the scheme and the columns; the others are reported and left out. */
+    private List<ImportedMedia> valid(JobContext context, List<ImportedMedia> batch, Counts counts) {
         List<ImportedMedia> valid = new ArrayList<>(batch.size());
         for (ImportedMedia m : batch) {
             String problem = m.category() != null && !scheme.defines(m.category())
@@ -125,17 +142,7 @@ public class MediaImportJob implements JobHandler {
                 valid.add(m);
             }
         }
-        MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
-        MediaBatchWriter.BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, valid);
-            }
-        });
-        counts.records += batch.size();
-        counts.newItems += result.newItems();
-        counts.newLocations += result.newLocations();
-        context.advance(batch.size());
-        batch.clear();
+        return valid;
     }
 
     /** Records are counted, not known in advance: the share of the file read so far gives the estimate. */

@@ -234,15 +234,20 @@ public class MediaIngestService {
         locations.persist(l);
     }
 
-    public static String locationKey(UUID seizureId, String path, String fileName) {
+    /** Imports compute millions of these: one digest per thread instead of a provider look-up each. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((seizureId + "\n" + (path == null ? "" : path) + "\n" + (fileName == null ? "" : fileName))
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String locationKey(UUID seizureId, String path, String fileName) {
+        MessageDigest sha = SHA256.get();
+        sha.update((seizureId + "\n" + (path == null ? "" : path) + "\n" + (fileName == null ? "" : fileName))
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private void refuse(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {
