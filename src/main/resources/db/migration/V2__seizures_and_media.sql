@@ -93,7 +93,7 @@ CREATE TABLE media_location (
     id           UUID          PRIMARY KEY,
     media_id     UUID          NOT NULL REFERENCES media_item (id),
     seizure_id   UUID          NOT NULL REFERENCES seizure (id),
-    location_key VARCHAR(64)   NOT NULL,
+    location_key VARCHAR(32)   NOT NULL,
     file_name    VARCHAR(1000),
     path         VARCHAR(4000),
     created      TIMESTAMPTZ,

@@ -82,6 +82,15 @@ class MediaImportExportTest {
         assertThat((Map<String, Object>) first.get("exif")).containsEntry("make", "SyntheticCam");
         assertThat((List<?>) first.get("locations")).hasSize(2);
 
+        // The imported category starts the item's history; an officer's decision follows it.
+        String history = "/api/cases/" + caseId + "/media/" + first.get("id") + "/categorisations";
+        Api.as("officer").get(history).then().statusCode(200)
+                .body("source", equalTo(List.of("IMPORT"))).body("[0].category", equalTo("1"));
+        Api.as("officer").body(Map.of("category", "4")).put("/api/cases/" + caseId + "/media/" + first.get("id")
+                + "/categorisation").then().statusCode(200).body("categorySource", equalTo("HUMAN"));
+        Api.as("officer").get(history).then().body("source", equalTo(List.of("IMPORT", "HUMAN")))
+                .body("category", equalTo(List.of("1", "4"))).body("[0].categorisedBy", equalTo("officer"));
+
         // The same file again changes nothing.
         JsonPath again = Jobs.awaitEnd(importFile(caseId, seizureId, "application/json", vics), "officer");
         assertThat(again.getString("result")).contains("\"newItems\":0").contains("\"newLocations\":0");

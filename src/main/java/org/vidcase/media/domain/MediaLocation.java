@@ -21,7 +21,7 @@ public class MediaLocation {
     @Column(name = "seizure_id", nullable = false)
     public UUID seizureId;
 
-    /** SHA-256 of seizure, path and name: makes re-imports idempotent without indexing long paths. */
+    /** First 128 bits of SHA-256(seizure, path, name): makes re-imports idempotent without indexing long paths. */
     @Column(name = "location_key", nullable = false)
     public String locationKey;
 

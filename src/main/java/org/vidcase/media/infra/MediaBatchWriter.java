@@ -17,14 +17,15 @@ import org.vidcase.shared.TimeOrderedIds;
 
 /**
  * Writes a batch of imported records with COPY into temporary tables and two set-based inserts
- * that skip what is already there. A batch is one transaction: a record is stored with all its
+ * that skip what is already there. An imported category is recorded on the item itself (source
+ * IMPORT, who, when); the history table receives it when someone first changes it. A batch is one transaction: a record is stored with all its
  * locations or not at all, and importing the same file again changes nothing.
  */
 public final class MediaBatchWriter {
 
     private static final String STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS import_item (
-                ord INT, id UUID, history_id UUID, content_key VARCHAR(80), md5 VARCHAR(32), sha1 VARCHAR(40), sha256 VARCHAR(64),
+                ord INT, id UUID, content_key VARCHAR(80), md5 VARCHAR(32), sha1 VARCHAR(40), sha256 VARCHAR(64),
                 pdq VARCHAR(64), pdq_quality SMALLINT, photodna BYTEA, size_bytes BIGINT, mime_type VARCHAR(100),
                 width INT, height INT, exif_make VARCHAR(200), exif_model VARCHAR(200), exif_body_serial VARCHAR(200),
                 exif_lens VARCHAR(200), exif_taken_at VARCHAR(100), gps_latitude DOUBLE PRECISION,
@@ -32,7 +33,7 @@ public final class MediaBatchWriter {
                 offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
                 series VARCHAR(200), tags VARCHAR(2000), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS import_location (
-                id UUID, content_key VARCHAR(80), location_key VARCHAR(64), file_name VARCHAR(1000), path VARCHAR(4000),
+                id UUID, content_key VARCHAR(80), location_key VARCHAR(32), file_name VARCHAR(1000), path VARCHAR(4000),
                 created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;
             """;
 
@@ -53,13 +54,7 @@ public final class MediaBatchWriter {
                     notes, ?, source_id, ?, now(), 0
                 FROM import_item ORDER BY content_key, ord
                 ON CONFLICT (case_id, content_key) DO NOTHING
-                RETURNING id, content_key, category, victim_identified, offender_identified, distributed, self_generated, suspected)
-            , history AS (
-                INSERT INTO media_categorisation (id, media_id, category, source, victim_identified,
-                    offender_identified, distributed, self_generated, suspected, note, categorised_by, categorised_at)
-                SELECT s.history_id, f.id, f.category, 'IMPORT', f.victim_identified, f.offender_identified,
-                    f.distributed, f.self_generated, f.suspected, 'imported', ?, now()
-                FROM fresh f JOIN import_item s ON s.id = f.id WHERE f.category IS NOT NULL)
+                RETURNING id)
             SELECT count(*) FROM fresh
             """;
 
@@ -98,7 +93,7 @@ public final class MediaBatchWriter {
         for (ImportedMedia m : batch) {
             String key = contentKey(m);
             ExifData exif = m.exif();
-            line.add(ord++).add(TimeOrderedIds.next()).add(TimeOrderedIds.next()).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
+            line.add(ord++).add(TimeOrderedIds.next()).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
                     .add(m.photoDna()).add(m.size()).add(m.mimeType()).add(m.width()).add(m.height())
                     .add(exif == null ? null : exif.make()).add(exif == null ? null : exif.model())
                     .add(exif == null ? null : exif.bodySerial()).add(exif == null ? null : exif.lens())
@@ -125,7 +120,6 @@ public final class MediaBatchWriter {
             insert.setString(3, actor);
             insert.setString(4, source.name());
             insert.setString(5, actor);
-            insert.setString(6, actor);
             try (var rs = insert.executeQuery()) {
                 rs.next();
                 newItems = rs.getLong(1);

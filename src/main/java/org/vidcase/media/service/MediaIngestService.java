@@ -247,7 +247,8 @@ public class MediaIngestService {
         MessageDigest sha = SHA256.get();
         sha.update((seizureId + "\n" + (path == null ? "" : path) + "\n" + (fileName == null ? "" : fileName))
                 .getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest());
+        // 128 bits identify a location within one item without collisions, at half the index size.
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 
     private void refuse(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {

@@ -70,6 +70,7 @@ public class MediaService {
         access.workable(caseId);
         MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
         scheme.require(request.category());
+        keepInitialCategorisation(item);
         MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
@@ -92,11 +93,30 @@ public class MediaService {
 
     @Audited(AuditAction.MEDIA_VIEW)
     public List<CategorisationView> history(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
-        return categorisations.history(readable(caseId, mediaId).id).stream().map(CategorisationView::of).toList();
+        MediaItem item = readable(caseId, mediaId);
+        List<MediaCategorisation> recorded = categorisations.history(item.id);
+        if (recorded.isEmpty() && item.category != null) {
+            return List.of(CategorisationView.of(snapshot(item, "as imported")));
+        }
+        return recorded.stream().map(CategorisationView::of).toList();
+    }
+
+    /**
+     * Bulk imports leave an imported category on the item only; before the first change it goes
+     * into the history, so that the history always starts with where the item came from.
+     */
+    private void keepInitialCategorisation(MediaItem item) {
+        if (item.category != null && categorisations.history(item.id).isEmpty()) {
+            categorisations.persist(snapshot(item, "as imported"));
+        }
     }
 
     /** Appends the item's current categorisation to its history. */
     public void recordHistory(MediaItem item, String note) {
+        categorisations.persist(snapshot(item, note));
+    }
+
+    private static MediaCategorisation snapshot(MediaItem item, String note) {
         MediaCategorisation c = new MediaCategorisation();
         c.id = UUID.randomUUID();
         c.mediaId = item.id;
@@ -110,7 +130,7 @@ public class MediaService {
         c.note = note;
         c.categorisedBy = item.categorisedBy;
         c.categorisedAt = item.categorisedAt;
-        categorisations.persist(c);
+        return c;
     }
 
     public MediaItem readable(UUID caseId, UUID mediaId) {
