@@ -71,6 +71,16 @@ class CaseNeedToKnowTest {
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("closed"));
         Api.as("officer").body(Map.of("role", "MEMBER")).put("/api/cases/" + caseId + "/members/officer2")
                 .then().statusCode(409);
+        // Access to a closed case can still be withdrawn or lowered, never granted or raised.
+        UUID other = CaseFixture.openCase("officer");
+        CaseFixture.addMember(other, "officer", "investigator", "MEMBER");
+        Api.as("officer").body(Map.of("reason", "done")).post("/api/cases/" + other + "/close").then().statusCode(200);
+        Api.as("officer").body(Map.of("role", "LEAD")).put("/api/cases/" + other + "/members/investigator")
+                .then().statusCode(409);
+        Api.as("officer").body(Map.of("role", "OBSERVER")).put("/api/cases/" + other + "/members/investigator")
+                .then().statusCode(200);
+        Api.as("supervisor").delete("/api/cases/" + other + "/members/investigator").then().statusCode(204);
+        Api.as("investigator").get("/api/cases/" + other).then().statusCode(404);
         Api.as("officer").get("/api/cases?status=CLOSED").then().body("id", hasItem(caseId.toString()));
         Api.as("officer").get("/api/cases?status=OPEN").then().body("id", not(hasItem(caseId.toString())));
     }

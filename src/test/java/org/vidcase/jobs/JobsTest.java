@@ -58,6 +58,8 @@ class JobsTest {
         UUID id = jobs.submit(CountingTestJob.TYPE, null, "officer", "5").id;
         Api.as("officer2").get("/api/jobs/" + id).then().statusCode(404);
         Api.as("supervisor").get("/api/jobs/" + id).then().statusCode(200).body("owner", equalTo("officer"));
+        // Seeing a job is not stopping it: a job outside cases is stopped by its owner only.
+        Api.as("supervisor").post("/api/jobs/" + id + "/cancel").then().statusCode(403);
     }
 
     @Test

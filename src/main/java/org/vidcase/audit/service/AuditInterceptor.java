@@ -2,6 +2,7 @@ package org.vidcase.audit.service;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.Priority;
+import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -26,6 +27,8 @@ import org.vidcase.shared.security.CurrentUser;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class AuditInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(AuditInterceptor.class);
 
     @Inject
     AuditTrail trail;
@@ -58,13 +61,19 @@ public class AuditInterceptor {
                 transactions.commit();
             }
             return result;
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
             AuditEntry entry = entry(action, facts, AuditOutcomes.of(failure), detailOf(failure));
-            if (owner) {
-                rollbackQuietly();
-                trail.appendSeparately(entry);
-            } else if (transactions.getStatus() == Status.STATUS_ACTIVE) {
-                trail.append(entry);
+            try {
+                if (owner) {
+                    rollbackQuietly();
+                    trail.appendSeparately(entry);
+                } else if (transactions.getStatus() == Status.STATUS_ACTIVE) {
+                    trail.append(entry);
+                }
+            } catch (RuntimeException auditFailure) {
+                // The caller must still see the original failure; the lost event is logged loudly.
+                failure.addSuppressed(auditFailure);
+                LOG.errorf(auditFailure, "Could not record the failed %s in the audit trail", action.code());
             }
             throw failure;
         }

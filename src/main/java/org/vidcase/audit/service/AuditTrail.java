@@ -44,21 +44,33 @@ public class AuditTrail {
         event.id = UUID.randomUUID();
         // PostgreSQL keeps microseconds; hashing what will be read back keeps verification exact.
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        event.actor = entry.actor();
-        event.action = entry.action();
-        event.objectType = entry.objectType();
-        event.objectId = entry.objectId();
+        event.actor = fit(entry.actor(), 200);
+        event.action = fit(entry.action(), 100);
+        event.objectType = fit(entry.objectType(), 50);
+        event.objectId = fit(entry.objectId(), 200);
         event.caseId = entry.caseId();
         event.outcome = entry.outcome();
-        event.justification = entry.justification();
-        event.requestId = entry.requestId();
-        event.detail = entry.detail();
+        event.justification = fit(entry.justification(), 10_000);
+        event.requestId = fit(entry.requestId(), 64);
+        event.detail = fit(entry.detail(), 10_000);
         event.prevHash = prevHash;
         event.hash = AuditChain.hash(seq, event.id, event.occurredAt, event.actor, event.action, event.objectType,
                 event.objectId, event.caseId, event.outcome, event.justification, event.requestId, event.detail,
                 prevHash);
         events.persist(event);
         return event;
+    }
+
+    /**
+     * Values come from requests (paths, justifications): an event must never fail to be written
+     * because one is too long or holds a NUL, which PostgreSQL text cannot store.
+     */
+    static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace('\u0000', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max - 1) + "\u2026";
     }
 
     /** For outcomes whose own transaction rolled back: recorded in a transaction of their own. */

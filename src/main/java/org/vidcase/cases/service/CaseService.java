@@ -100,8 +100,11 @@ public class CaseService {
                                     @AuditObject @Pattern(regexp = USERNAME, message = "is not a valid user name") String username,
                                     @Valid @NotNull SetMemberRequest request) {
         VidCase found = access.manageable(caseId);
-        CaseAccess.requireOpen(found);
         CaseMember member = members.find(caseId, username).orElse(null);
+        // On a closed case access may still be withdrawn or lowered, never granted or raised.
+        if (member == null || rank(request.role()) > rank(member.role)) {
+            CaseAccess.requireOpen(found);
+        }
         if (member == null) {
             return CaseMemberView.of(addMember(caseId, username, request.role()));
         }
@@ -115,14 +118,22 @@ public class CaseService {
     @Audited(AuditAction.CASE_MEMBER_REMOVE)
     public void removeMember(@AuditCase UUID caseId,
                              @AuditObject @Pattern(regexp = USERNAME, message = "is not a valid user name") String username) {
-        VidCase found = access.manageable(caseId);
-        CaseAccess.requireOpen(found);
+        access.manageable(caseId);
         CaseMember member = members.find(caseId, username)
                 .orElseThrow(() -> new ResourceNotFoundException("Member", username));
         if (member.role == CaseRole.LEAD && members.countLeads(caseId) == 1) {
             throw new RuleViolationException("A case keeps at least one lead: appoint another lead first");
         }
         members.delete(member);
+    }
+
+    /** How much a case role may do: OBSERVER < MEMBER < LEAD. */
+    private static int rank(CaseRole role) {
+        return switch (role) {
+            case OBSERVER -> 0;
+            case MEMBER -> 1;
+            case LEAD -> 2;
+        };
     }
 
     private CaseMember addMember(UUID caseId, String username, CaseRole role) {

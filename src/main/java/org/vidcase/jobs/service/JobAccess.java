@@ -1,5 +1,6 @@
 package org.vidcase.jobs.service;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.vidcase.cases.service.CaseAccess;
@@ -22,12 +23,24 @@ public class JobAccess {
         this.user = user;
     }
 
+    /** A case job follows the case's need-to-know; a job outside cases is its owner's (and supervisors'). */
     public Job visible(UUID jobId) {
         Job job = jobs.find(jobId).orElseThrow(() -> new ResourceNotFoundException("Job", jobId));
-        boolean allowed = user.isSupervisor() || user.name().equals(job.owner)
-                || (job.caseId != null && cases.canRead(job.caseId));
+        boolean allowed = job.caseId != null ? cases.canRead(job.caseId)
+                : user.isSupervisor() || user.name().equals(job.owner);
         if (!allowed) {
             throw new HiddenResourceException("Job", jobId);
+        }
+        return job;
+    }
+
+    /** Stopping a job is a change: for case jobs, the case's leads and members; otherwise its owner. */
+    public Job cancellable(UUID jobId) {
+        Job job = visible(jobId);
+        if (job.caseId != null) {
+            cases.workable(job.caseId);
+        } else if (!user.name().equals(job.owner)) {
+            throw new ForbiddenException();
         }
         return job;
     }

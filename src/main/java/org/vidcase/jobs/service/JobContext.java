@@ -32,5 +32,12 @@ public interface JobContext {
     /** JSON result document. */
     void result(String json);
 
+    /** True when the user cancelled the job or the server is stopping: return promptly. */
     boolean cancelled();
+
+    /**
+     * True when the server is stopping: the job is not cancelled and will resume (or fail) after the
+     * restart, so a handler returns without recording an outcome.
+     */
+    boolean stopping();
 }

@@ -25,7 +25,7 @@ public class JobQueryService {
 
     @Audited(AuditAction.JOB_CANCEL)
     public JobSnapshot cancel(@AuditObject UUID jobId) {
-        access.visible(jobId);
+        access.cancellable(jobId);
         return jobs.snapshot(jobs.cancel(jobId));
     }
 

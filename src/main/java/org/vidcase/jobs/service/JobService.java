@@ -29,6 +29,7 @@ import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.domain.JobRepository;
 import org.vidcase.jobs.domain.JobState;
 import org.vidcase.shared.error.ConflictException;
+import org.vidcase.shared.error.DomainException;
 
 /**
  * Runs jobs on a bounded worker pool. A job is created in the caller's transaction and starts
@@ -66,9 +67,21 @@ public class JobService {
         recoverUnfinished();
     }
 
+    /**
+     * A stop is not a cancellation: running jobs are asked to return, their progress and checkpoint
+     * are saved, and their rows stay RUNNING so that the next start resumes or fails them.
+     */
     void stop(@Observes ShutdownEvent event) {
-        live.values().forEach(LiveJob::requestCancel);
-        workers.shutdownNow();
+        live.values().forEach(LiveJob::requestStop);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
     }
 
     /** Creates the job in the current transaction; it is queued for a worker once that commits. */
@@ -114,20 +127,18 @@ public class JobService {
 
     @Transactional
     public Job cancel(UUID id) {
+        // State changes are conditional updates: the worker may claim or finish the job meanwhile.
+        int unstarted = jobs.update("state = ?1, finishedAt = ?2, updatedAt = ?2, message = ?3 where id = ?4 and state = ?5",
+                JobState.CANCELLED, Instant.now(), "cancelled before it started", id, JobState.QUEUED);
+        jobs.getEntityManager().clear();
+        LiveJob running = live.get(id);
+        if (unstarted == 0 && running != null) {
+            running.requestCancel();
+        }
         Job job = jobs.findById(id);
-        if (job.state.isTerminal()) {
+        if (unstarted == 0 && running == null && job.state.isTerminal()) {
             throw new ConflictException("Job " + id + " has already ended as " + job.state);
         }
-        LiveJob running = live.get(id);
-        if (running != null) {
-            running.requestCancel();
-            job.message = "cancellation requested";
-        } else {
-            job.state = JobState.CANCELLED;
-            job.finishedAt = Instant.now();
-            job.message = "cancelled before it started";
-        }
-        job.updatedAt = Instant.now();
         return job;
     }
 
@@ -172,15 +183,23 @@ public class JobService {
             if (running == null) {
                 return;
             }
-            JobHandler handler = handler(QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).type))
-                    .orElseThrow();
             try {
+                JobHandler handler = handler(running.type()).orElseThrow();
                 handler.run(running);
-                finish(running, running.cancelled() ? JobState.CANCELLED : JobState.SUCCEEDED, null);
+                if (running.stopping()) {
+                    flush(running);
+                } else {
+                    finish(running, running.cancelled() ? JobState.CANCELLED : JobState.SUCCEEDED, null);
+                }
             } catch (Throwable failure) {
-                LOG.errorf(failure, "Job %s (%s) failed", id, handler.type());
-                String reason = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-                finish(running, JobState.FAILED, reason);
+                if (running.stopping()) {
+                    flush(running);
+                } else {
+                    LOG.errorf(failure, "Job %s (%s) failed", id, running.type());
+                    // Our own exceptions carry messages meant for users; anything else may not.
+                    finish(running, JobState.FAILED, failure instanceof DomainException ? failure.getMessage()
+                            : "the job failed; see the server log for job " + id);
+                }
             } finally {
                 live.remove(id);
             }
@@ -190,22 +209,24 @@ public class JobService {
     }
 
     private LiveJob claim(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Job job = jobs.findById(id);
-            if (job == null || job.state != JobState.QUEUED) {
+        LiveJob running = QuarkusTransaction.requiringNew().call(() -> {
+            int claimed = jobs.update("state = ?1, attempts = attempts + 1, updatedAt = ?2 where id = ?3 and state = ?4",
+                    JobState.RUNNING, Instant.now(), id, JobState.QUEUED);
+            if (claimed == 0) {
                 return null;
             }
-            job.state = JobState.RUNNING;
-            job.attempts++;
+            jobs.getEntityManager().clear();
+            Job job = jobs.findById(id);
             if (job.startedAt == null) {
                 job.startedAt = Instant.now();
             }
-            job.updatedAt = Instant.now();
-            LiveJob running = new LiveJob(job.id, job.owner, job.caseId, job.parameters, job.checkpoint,
+            return new LiveJob(job.id, job.type, job.owner, job.caseId, job.parameters, job.checkpoint,
                     job.checkpoint == null ? 0 : job.doneItems, config.progressFlushInterval(), this::flush);
-            live.put(job.id, running);
-            return running;
         });
+        if (running != null) {
+            live.put(id, running);
+        }
+        return running;
     }
 
     private void flush(LiveJob running) {
@@ -217,6 +238,21 @@ public class JobService {
     }
 
     private void finish(LiveJob running, JobState state, String failure) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeFinal(running, state, failure);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    LOG.errorf(e, "Could not record the end of job %s; it is failed at the next start", running.jobId());
+                    return;
+                }
+                LOG.warnf("Recording the end of job %s failed (%s); retrying", running.jobId(), e.getMessage());
+            }
+        }
+    }
+
+    private void writeFinal(LiveJob running, JobState state, String failure) {
         QuarkusTransaction.requiringNew().run(() -> {
             Job job = jobs.findById(running.jobId());
             LiveJob.Progress progress = running.progress();

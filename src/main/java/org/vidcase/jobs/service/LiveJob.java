@@ -14,6 +14,7 @@ final class LiveJob implements JobContext {
     static final int MAX_KEPT_ERRORS = 100;
 
     private final UUID id;
+    private final String type;
     private final String owner;
     private final UUID caseId;
     private final String parameters;
@@ -30,11 +31,13 @@ final class LiveJob implements JobContext {
     private volatile String message;
     private volatile String result;
     private volatile boolean cancelRequested;
+    private volatile boolean stopRequested;
     private volatile long lastFlushNanos = System.nanoTime();
 
-    LiveJob(UUID id, String owner, UUID caseId, String parameters, String checkpoint, long doneSoFar,
+    LiveJob(UUID id, String type, String owner, UUID caseId, String parameters, String checkpoint, long doneSoFar,
             Duration flushInterval, Consumer<LiveJob> flusher) {
         this.id = id;
+        this.type = type;
         this.owner = owner;
         this.caseId = caseId;
         this.parameters = parameters;
@@ -110,11 +113,24 @@ final class LiveJob implements JobContext {
 
     @Override
     public boolean cancelled() {
-        return cancelRequested;
+        return cancelRequested || stopRequested;
+    }
+
+    @Override
+    public boolean stopping() {
+        return stopRequested;
     }
 
     void requestCancel() {
         cancelRequested = true;
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    String type() {
+        return type;
     }
 
     private void flushIfDue() {

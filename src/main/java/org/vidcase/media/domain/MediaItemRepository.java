@@ -15,6 +15,21 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         return find("id = ?1 and caseId = ?2", mediaId, caseId).firstResultOptional();
     }
 
+    /** Up to {@code size} items with ids after {@code after}, in id order: export pages by key. */
+    public List<MediaItem> after(UUID caseId, UUID seizureId, UUID after, int size) {
+        StringBuilder q = new StringBuilder("caseId = :caseId");
+        Parameters p = Parameters.with("caseId", caseId);
+        if (seizureId != null) {
+            q.append(" and (seizureId = :seizureId or id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId))");
+            p.and("seizureId", seizureId);
+        }
+        if (after != null) {
+            q.append(" and id > :after");
+            p.and("after", after);
+        }
+        return find(q.toString(), Sort.by("id"), p).page(0, size).list();
+    }
+
     public Optional<MediaItem> byContent(UUID caseId, String contentKey) {
         return find("caseId = ?1 and contentKey = ?2", caseId, contentKey).firstResultOptional();
     }

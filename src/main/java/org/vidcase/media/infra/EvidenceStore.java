@@ -53,7 +53,8 @@ public class EvidenceStore {
 
     private final EvidenceCipher cipher = new EvidenceCipher(SEGMENT_SIZE);
     private final EvidenceConfig config;
-    private final ExecutorService uploads = Executors.newCachedThreadPool(r -> {
+    /** Bounded: each upload in flight holds one thread; more wait rather than exhaust the JVM. */
+    private final ExecutorService uploads = Executors.newFixedThreadPool(32, r -> {
         Thread t = new Thread(r, "evidence-upload");
         t.setDaemon(true);
         return t;
@@ -118,9 +119,13 @@ public class EvidenceStore {
             throw new IOException("interrupted while storing evidence", e);
         } catch (IOException e) {
             abandon(pipe, upload, stagingKey, e);
-            if (e.getMessage() != null && e.getMessage().startsWith("aborted: storage")) {
+            if (e.getMessage() != null && (e.getMessage().startsWith("aborted: storage")
+                    || e.getMessage().contains("storage upload stalled"))) {
                 throw new StorageUnavailableException("Evidence storage did not accept the file", e);
             }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            abandon(pipe, upload, stagingKey, new IOException("digesting failed"));
             throw e;
         }
         return new StagedEvidence(stagingKey, keyring.wrap(dataKey), digest);

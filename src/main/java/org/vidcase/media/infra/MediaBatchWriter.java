@@ -13,6 +13,7 @@ import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.vics.ExifData;
 import org.vidcase.media.vics.ImportedLocation;
 import org.vidcase.media.vics.ImportedMedia;
+import org.vidcase.shared.error.RuleViolationException;
 import org.vidcase.shared.TimeOrderedIds;
 
 /**
@@ -83,6 +84,7 @@ public final class MediaBatchWriter {
 
     public static BatchResult write(Connection c, UUID caseId, UUID seizureId, String actor, MediaSource source,
                                     List<ImportedMedia> batch) throws SQLException, IOException {
+        requireOpenCase(c, caseId);
         try (Statement s = c.createStatement()) {
             s.execute(STAGE);
         }
@@ -132,6 +134,21 @@ public final class MediaBatchWriter {
             newLocations = insert.executeUpdate();
         }
         return new BatchResult(newItems, newLocations);
+    }
+
+    /**
+     * An import may run long after it was accepted: every batch checks, and holds for its
+     * transaction, that the case is still open, so closing a case stops its imports.
+     */
+    private static void requireOpenCase(Connection c, UUID caseId) throws SQLException {
+        try (var check = c.prepareStatement("SELECT status FROM vid_case WHERE id = ? FOR SHARE")) {
+            check.setObject(1, caseId);
+            try (var rs = check.executeQuery()) {
+                if (!rs.next() || !"OPEN".equals(rs.getString(1))) {
+                    throw new RuleViolationException("The case was closed; the import stopped there");
+                }
+            }
+        }
     }
 
     /** What a batch added. */

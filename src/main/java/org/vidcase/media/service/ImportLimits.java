@@ -33,7 +33,9 @@ final class ImportLimits {
             }
         }
         for (ImportedLocation l : m.locations()) {
-            problem = first(tooLong("file name", l.fileName(), 1000), tooLong("path", l.path(), 4000));
+            problem = first(tooLong("file name", l.fileName(), 1000), tooLong("path", l.path(), 4000),
+                    outOfRange("created", l.created()), outOfRange("modified", l.modified()),
+                    outOfRange("accessed", l.accessed()));
             if (problem != null) {
                 return problem;
             }
@@ -43,6 +45,15 @@ final class ImportLimits {
 
     private static String tooLong(String field, String value, int max) {
         return value != null && value.length() > max ? field + " longer than " + max + " characters" : null;
+    }
+
+    /** PostgreSQL and sane file systems agree on years 1601 (the NTFS epoch) to 9999. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("1601-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+    private static String outOfRange(String field, java.time.Instant value) {
+        return value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))
+                ? field + " time " + value + " is outside 1601-9999" : null;
     }
 
     private static String first(String... problems) {

@@ -57,27 +57,38 @@ public class MediaExportService {
         return new ExportPlan(caseId, seizureId, c.reference);
     }
 
+    /**
+     * Pages by id (keyset), so items added meanwhile neither shift nor repeat pages. The document is
+     * closed only when complete: a failure leaves it visibly truncated, never well-formed.
+     */
     public void write(ExportPlan plan, OutputStream out) throws IOException {
-        try (VicsWriter writer = VicsWriter.open(out, plan.caseReference())) {
-            for (int page = 0; ; page++) {
-                int current = page;
-                List<ImportedMedia> batch = QuarkusTransaction.requiringNew().call(() -> page(plan, current));
-                for (ImportedMedia m : batch) {
-                    writer.write(m);
-                }
-                if (batch.size() < PAGE) {
-                    return;
-                }
+        VicsWriter writer = VicsWriter.open(out, plan.caseReference());
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            Page page = QuarkusTransaction.requiringNew().call(() -> page(plan, from));
+            for (ImportedMedia m : page.media()) {
+                writer.write(m);
             }
+            if (page.media().size() < PAGE) {
+                writer.close();
+                return;
+            }
+            after = page.lastId();
         }
     }
 
-    private List<ImportedMedia> page(ExportPlan plan, int page) {
-        List<MediaItem> found = items.search(plan.caseId(), plan.seizureId(), null, page, PAGE);
+    private Page page(ExportPlan plan, UUID after) {
+        List<MediaItem> found = items.after(plan.caseId(), plan.seizureId(), after, PAGE);
         Map<UUID, List<MediaLocation>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
                 .filter(l -> plan.seizureId() == null || plan.seizureId().equals(l.seizureId))
                 .collect(Collectors.groupingBy(l -> l.mediaId));
-        return found.stream().map(m -> toExport(m, where.getOrDefault(m.id, List.of()))).toList();
+        List<ImportedMedia> media = found.stream().map(m -> toExport(m, where.getOrDefault(m.id, List.of()))).toList();
+        return new Page(media, found.isEmpty() ? after : found.get(found.size() - 1).id);
+    }
+
+    /** One page of the export and where the next one starts. */
+    private record Page(List<ImportedMedia> media, UUID lastId) {
     }
 
     static ImportedMedia toExport(MediaItem m, List<MediaLocation> where) {

@@ -112,6 +112,9 @@ public class MediaImportJob implements JobHandler {
                 context.total(consumed[0]);
             }
         }
+        if (context.stopping()) {
+            return;
+        }
         String summary = counts.records + " records: " + counts.newItems + " new items, " + counts.newLocations
                 + " new locations, " + counts.rejected + " rejected";
         context.message(summary);

@@ -20,7 +20,6 @@ import org.vidcase.audit.service.AuditOutcomes;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.media.api.MediaItemView;
-import org.vidcase.media.domain.EvidenceBlob;
 import org.vidcase.media.domain.EvidenceBlobRepository;
 import org.vidcase.media.domain.MediaItem;
 import org.vidcase.media.domain.MediaItemRepository;
@@ -96,7 +95,10 @@ public class MediaIngestService {
             throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
         } catch (IOException e) {
             refuse(caseId, seizureId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
-            throw new IllegalArgumentException("The upload could not be read completely: " + e.getMessage());
+            throw new IllegalArgumentException("The upload could not be read completely");
+        } catch (RuntimeException | Error e) {
+            refuse(caseId, seizureId, AuditOutcome.FAILED, "upload failed: " + e.getClass().getSimpleName());
+            throw e;
         }
         return file(caseId, seizureId, staged, file, user.name(), () -> seizures.workable(caseId, seizureId));
     }
@@ -128,8 +130,11 @@ public class MediaIngestService {
             refuse(caseId, seizureId, AuditOutcome.FAILED, "evidence storage: " + e.getMessage());
             throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
         } catch (RuntimeException e) {
-            if (newObject != null) {
-                store.remove(newObject);
+            // A failed commit may still have committed (connection lost on the way back): only an
+            // object that no row refers to is removed.
+            String stored = newObject;
+            if (stored != null && QuarkusTransaction.requiringNew().call(() -> blobs.count("objectKey", stored) == 0)) {
+                store.remove(stored);
             }
             refuse(caseId, seizureId, AuditOutcome.FAILED, "recording the upload failed");
             throw e;
@@ -140,19 +145,10 @@ public class MediaIngestService {
                                  Supplier<Seizure> seizureCheck) throws IOException {
         MediaDigest digest = staged.digest();
         Seizure seizure = seizureCheck.get();
-        if (newObject != null && blobs.findById(digest.sha256()) != null) {
+        if (newObject != null && !blobs.insertIfAbsent(digest.sha256(), newObject, staged.wrappedKey().storageForm(),
+                digest.size(), store.storedSize(newObject))) {
             // A concurrent upload of the same content filed it first; ours goes after commit.
             orphanAfterCommit(newObject);
-        } else if (newObject != null) {
-            EvidenceBlob blob = new EvidenceBlob();
-            blob.sha256 = digest.sha256();
-            blob.objectKey = newObject;
-            blob.wrappedKey = staged.wrappedKey().storageForm();
-            blob.sizeBytes = digest.size();
-            blob.storedBytes = store.storedSize(newObject);
-            blob.createdAt = Instant.now();
-            blob.verifiedAt = blob.createdAt;
-            blobs.persist(blob);
         }
         String contentKey = "sha256:" + digest.sha256();
         MediaItem item = items.byContent(caseId, contentKey).orElse(null);

@@ -99,6 +99,13 @@ public class ProblemMappers {
         return problem(403, "Your roles do not allow this action", null);
     }
 
+    /** A unique key taken, or a row changed, by a concurrent request between our check and our write. */
+    @ServerExceptionMapper({org.hibernate.exception.ConstraintViolationException.class,
+            jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response concurrentChange(RuntimeException e) {
+        return problem(409, "The data changed concurrently; read it again and retry", null);
+    }
+
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return problem(400, e.getMessage(), null);
