@@ -74,7 +74,7 @@ CREATE TABLE media_item (
     self_generated         BOOLEAN,
     suspected              BOOLEAN,
     series                 VARCHAR(200),
-    tags                   VARCHAR(2000),
+    tags                   VARCHAR(5100),
     notes                  TEXT,
     blob_sha256            VARCHAR(64)   REFERENCES evidence_blob (sha256),
     source                 VARCHAR(20)   NOT NULL,

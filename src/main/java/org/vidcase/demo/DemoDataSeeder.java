@@ -1,24 +1,18 @@
 package org.vidcase.demo;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.vidcase.media.service.MediaIngestService;
-import org.vidcase.media.service.UploadedFile;
-import org.vidcase.seizure.domain.CustodyEntry;
-import org.vidcase.seizure.domain.CustodyEntryRepository;
-import org.vidcase.seizure.domain.Seizure;
-import org.vidcase.seizure.domain.SeizureRepository;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +27,12 @@ import org.vidcase.cases.domain.CaseRepository;
 import org.vidcase.cases.domain.CaseRole;
 import org.vidcase.cases.domain.CaseStatus;
 import org.vidcase.cases.domain.VidCase;
+import org.vidcase.media.service.MediaIngestService;
+import org.vidcase.media.service.UploadedFile;
+import org.vidcase.seizure.domain.CustodyEntry;
+import org.vidcase.seizure.domain.CustodyEntryRepository;
+import org.vidcase.seizure.domain.Seizure;
+import org.vidcase.seizure.domain.SeizureRepository;
 
 /**
  * Seeds a small, wholly synthetic demo dataset for the demo users of keycloak-realm/vid-realm.json.

@@ -66,7 +66,12 @@ class MediaUploadTest {
         byte[] stored = minio.getObject(io.minio.GetObjectArgs.builder().bucket("vidcase-evidence").object(keys.get(0)).build())
                 .readAllBytes();
         assertThat(stored).isNotEqualTo(png);
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PNG");
+        // No 32-byte run of the plaintext survives (a chance match of 32 bytes is impossible in practice).
+        String ciphertext = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int offset = 0; offset + 32 <= png.length; offset += 1024) {
+            String run = new String(png, offset, 32, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(ciphertext).doesNotContain(run);
+        }
         assertThat(objectKeys("staging/")).isEmpty();
 
         byte[] downloaded = Api.as("officer").queryParam("justification", "triage of exhibit").accept("*/*")

@@ -2,7 +2,6 @@ package org.vidcase.audit.service;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.Priority;
-import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -13,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.shared.error.DomainException;
 import org.vidcase.shared.request.RequestInfo;

@@ -1,6 +1,7 @@
 package org.vidcase.media.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -10,6 +11,7 @@ public record CategoriseRequest(
         @NotBlank @Size(max = 50) String category,
         MediaFlags flags,
         @Size(max = 200) String series,
-        @Size(max = 50) List<@Pattern(regexp = "[^\\n]{1,100}", message = "must be 1 to 100 characters on one line") String> tags,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = "[^\\n\\u0000]{1,100}",
+                message = "must be 1 to 100 characters on one line") String> tags,
         @Size(max = 2000) String note) {
 }

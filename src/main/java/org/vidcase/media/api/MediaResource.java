@@ -35,6 +35,7 @@ import org.vidcase.media.service.MediaService;
 import org.vidcase.media.service.UploadedFile;
 import org.vidcase.shared.error.DomainException;
 import org.vidcase.shared.error.Problem;
+import org.vidcase.shared.error.ProblemStatusMap;
 import org.vidcase.shared.security.Roles;
 
 @Path("/api/cases/{caseId}")
@@ -67,9 +68,9 @@ public class MediaResource {
                               @QueryParam("fileName") String fileName, @QueryParam("path") String path,
                               @QueryParam("created") Instant created, @QueryParam("modified") Instant modified,
                               @QueryParam("accessed") Instant accessed, InputStream body) {
+        UploadedFile file = new UploadedFile(fileName, path, created, modified, accessed);
         ingest.checkCanUpload(caseId, seizureId);
-        MediaItemView item = ingest.upload(caseId, seizureId, body,
-                new UploadedFile(fileName, path, created, modified, accessed));
+        MediaItemView item = ingest.upload(caseId, seizureId, body, file);
         return Response.status(201).entity(item).build();
     }
 
@@ -104,7 +105,11 @@ public class MediaResource {
                 throw new UncheckedIOException(e);
             }
         }
-        return Response.status(allStored ? 201 : 207).entity(outcomes).build();
+        boolean noneStored = outcomes.stream().noneMatch(o -> o.status() == 201);
+        int status = allStored ? 201 : noneStored && outcomes.stream().map(UploadOutcome::status).distinct().count() == 1
+                ? outcomes.get(0).status() : 207;
+        return Response.status(status).type(status >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                .entity(status >= 400 ? outcomes.get(0).problem() : outcomes).build();
     }
 
     @GET
@@ -136,6 +141,7 @@ public class MediaResource {
     public Response download(@PathParam("caseId") UUID caseId, @PathParam("mediaId") UUID mediaId,
                              @QueryParam("justification") String justification) {
         MediaDownloadService.Release release = downloads.release(caseId, mediaId, justification);
+        downloads.verify(release);
         StreamingOutput body = out -> {
             try (InputStream in = downloads.open(release)) {
                 in.transferTo(out);
@@ -168,12 +174,6 @@ public class MediaResource {
     }
 
     private static int statusOf(RuntimeException e) {
-        if (e instanceof org.vidcase.shared.error.ContentTooLargeException) {
-            return 413;
-        }
-        if (e instanceof org.vidcase.shared.error.ServiceUnavailableException) {
-            return 503;
-        }
-        return e instanceof IllegalArgumentException ? 400 : 422;
+        return ProblemStatusMap.statusOf(e);
     }
 }

@@ -32,7 +32,7 @@ public final class MediaBatchWriter {
                 exif_lens VARCHAR(200), exif_taken_at VARCHAR(100), gps_latitude DOUBLE PRECISION,
                 gps_longitude DOUBLE PRECISION, category VARCHAR(50), victim_identified BOOLEAN,
                 offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
-                series VARCHAR(200), tags VARCHAR(2000), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
+                series VARCHAR(200), tags VARCHAR(5100), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS import_location (
                 id UUID, content_key VARCHAR(80), location_key VARCHAR(32), file_name VARCHAR(1000), path VARCHAR(4000),
                 created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;

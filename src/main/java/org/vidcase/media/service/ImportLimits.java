@@ -18,7 +18,7 @@ final class ImportLimits {
         String tags = m.tags() == null ? null : String.join("\n", m.tags());
         String problem = first(
                 tooLong("MIME type", m.mimeType(), 100), tooLong("category", m.category(), 50),
-                tooLong("series", m.series(), 200), tooLong("tags", tags, 2000),
+                tooLong("series", m.series(), 200), tooLong("tags", tags, 5100),
                 tooLong("source id", m.sourceId(), 100));
         if (problem != null) {
             return problem;

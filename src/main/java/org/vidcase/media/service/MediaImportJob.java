@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditEntry;
@@ -19,7 +20,6 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.infra.EvidenceStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.media.infra.MediaBatchWriter;
 import org.vidcase.media.infra.PartitionedImportWriter;
 import org.vidcase.media.vics.HashCsvReader;
@@ -102,8 +102,9 @@ public class MediaImportJob implements JobHandler {
                     counts.records += batch.size();
                     counts.newItems += result.newItems();
                     counts.newLocations += result.newLocations();
-                    context.advance(batch.size());
+                    // Checkpoint first: advancing may flush, and a flushed count must never run ahead of it.
                     context.checkpoint(Long.toString(consumed[0]));
+                    context.advance(batch.size());
                     batch.clear();
                     estimateTotal(context, p, in, consumed[0]);
                 }

@@ -26,8 +26,8 @@ import org.vidcase.media.domain.MediaItemRepository;
 import org.vidcase.media.domain.MediaLocation;
 import org.vidcase.media.domain.MediaLocationRepository;
 import org.vidcase.media.domain.MediaSource;
-import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
+import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.StorageUnavailableException;
 import org.vidcase.media.infra.UploadTooLargeException;
 import org.vidcase.seizure.domain.Seizure;
@@ -241,10 +241,14 @@ public class MediaIngestService {
 
     public static String locationKey(UUID seizureId, String path, String fileName) {
         MessageDigest sha = SHA256.get();
-        sha.update((seizureId + "\n" + (path == null ? "" : path) + "\n" + (fileName == null ? "" : fileName))
-                .getBytes(StandardCharsets.UTF_8));
+        // Length-prefixed, with null apart from "": no path or name can be made to collide with another.
+        sha.update((seizureId + "|" + part(path) + part(fileName)).getBytes(StandardCharsets.UTF_8));
         // 128 bits identify a location within one item without collisions, at half the index size.
         return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    private static String part(String value) {
+        return value == null ? "-1:" : value.length() + ":" + value;
     }
 
     private void refuse(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {

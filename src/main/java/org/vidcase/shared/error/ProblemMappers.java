@@ -108,7 +108,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
-        return problem(400, e.getMessage(), null);
+        // Our own messages are written for users; a library's may name classes or internals.
+        StackTraceElement[] trace = e.getStackTrace();
+        boolean ours = trace.length > 0 && trace[0].getClassName().startsWith("org.vidcase.");
+        return problem(400, ours && e.getMessage() != null ? e.getMessage() : "The request is not valid", null);
     }
 
     @ServerExceptionMapper

@@ -12,7 +12,7 @@ import java.util.Map;
  * Exception class to HTTP status. Lookup walks the superclasses, so a subclass inherits its
  * parent's status unless it is listed itself.
  */
-final class ProblemStatusMap {
+public final class ProblemStatusMap {
 
     private static final Map<Class<? extends Throwable>, Integer> STATUS = new LinkedHashMap<>();
 
@@ -34,7 +34,7 @@ final class ProblemStatusMap {
     private ProblemStatusMap() {
     }
 
-    static int statusOf(Throwable error) {
+    public static int statusOf(Throwable error) {
         for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
             Integer status = STATUS.get(type);
             if (status != null) {
