@@ -53,6 +53,21 @@ class AuditChainTest {
     }
 
     @Test
+    void callsRefusedByRoleAreRecorded() throws InterruptedException {
+        Api.as("investigator").get("/api/audit/events").then().statusCode(403);
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<Map<String, Object>> denied = List.of();
+        while (denied.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            denied = Api.as("auditor").get("/api/audit/events?actor=investigator&action=access.denied")
+                    .then().statusCode(200).extract().jsonPath().getList("");
+        }
+        assertThat(denied).isNotEmpty();
+        assertThat(denied.get(0)).containsEntry("outcome", "DENIED").containsEntry("objectType", "endpoint");
+        assertThat((String) denied.get(0).get("objectId")).contains("AuditResource");
+    }
+
+    @Test
     void refusedActionsLeaveAnEventButNoChange() {
         String reference = CaseFixture.uniqueReference();
         Api.as("officer").body(Map.of("reference", reference, "title", "t")).post("/api/cases").then().statusCode(201);

@@ -25,6 +25,9 @@ import org.vidcase.testsupport.Tokens;
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
 class MediaImportExportTest {
 
+    @jakarta.inject.Inject
+    org.vidcase.jobs.service.JobService jobs;
+
     private static String hex(int length, long seed) {
         StringBuilder s = new StringBuilder();
         java.util.Random r = new java.util.Random(seed);
@@ -124,6 +127,36 @@ class MediaImportExportTest {
         given().auth().oauth2(Tokens.of("officer")).contentType("text/csv").body("colour,size\nred,1\n")
                 .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/imports")
                 .then().statusCode(422).body("detail", containsString("Not a CSV export"));
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
+    }
+
+    @Test
+    void anImportStopsWhenItsCaseIsClosed() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String first = importFile(caseId, seizureId, "application/json", vics13(System.nanoTime()));
+        assertThat(Jobs.awaitEnd(first, "officer").getString("state")).isEqualTo("SUCCEEDED");
+        String parameters = jobs.find(UUID.fromString(first)).orElseThrow().parameters;
+
+        Api.as("officer").body(Map.of("reason", "closed while an import was queued"))
+                .post("/api/cases/" + caseId + "/close").then().statusCode(200);
+        // The same stored export, queued again as a restart would: it must not write into the closed case.
+        UUID again = jobs.submit(org.vidcase.media.service.MediaImportJob.TYPE, caseId, "officer", parameters).id;
+        JsonPath end = Jobs.awaitEnd(again.toString(), "officer");
+        assertThat(end.getString("state")).isEqualTo("FAILED");
+        assertThat(end.getString("message")).contains("case was closed");
+    }
+
+    @Test
+    void observersCannotImportOrUpload() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        CaseFixture.addMember(caseId, "officer", "investigator", "OBSERVER");
+        given().auth().oauth2(Tokens.of("investigator")).contentType("application/json").body(vics13(9))
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/imports").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("investigator")).contentType("application/octet-stream")
+                .body(MediaFixture.uniquePng())
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media").then().statusCode(403);
         Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
     }
 
