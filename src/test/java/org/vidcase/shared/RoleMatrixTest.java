@@ -54,6 +54,10 @@ class RoleMatrixTest {
                         CASE_WRITERS, 404),
                 new Endpoint("PUT", "/api/cases/" + unknown + "/media/" + unknown + "/categorisation",
                         Map.of("category", "1"), CASE_WRITERS, 404),
+                new Endpoint("POST", "/api/hash-sets", "new-hash-set", Set.of("supervisor"), 201),
+                new Endpoint("GET", "/api/hash-sets", null, CASE_READERS, 200),
+                new Endpoint("GET", "/api/hash-sets/" + unknown, null, CASE_READERS, 404),
+                new Endpoint("PUT", "/api/hash-sets/" + unknown + "/active", Map.of("active", true), Set.of("supervisor"), 404),
                 new Endpoint("GET", "/api/jobs/" + unknown, null, JOB_VIEWERS, 404),
                 new Endpoint("POST", "/api/jobs/" + unknown + "/cancel", null, JOB_VIEWERS, 404),
                 new Endpoint("GET", "/api/audit/events", null, AUDITORS, 200),
@@ -86,7 +90,10 @@ class RoleMatrixTest {
     private static Response call(Endpoint e, String user) {
         var request = given().auth().oauth2(user.equals("hub") ? Tokens.hubNode() : Tokens.of(user))
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
-        if ("new-case".equals(e.body())) {
+        if ("new-hash-set".equals(e.body())) {
+            request = request.body(Map.of("name", "Matrix set", "source", "CUSTOM", "version", UUID.randomUUID().toString(),
+                    "kind", "ALERT"));
+        } else if ("new-case".equals(e.body())) {
             request = request.body(Map.of("reference", CaseFixture.uniqueReference(), "title", "Role matrix"));
         } else if (e.body() != null) {
             request = request.body(e.body());
