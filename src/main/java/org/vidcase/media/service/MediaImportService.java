@@ -2,6 +2,7 @@ package org.vidcase.media.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -82,14 +83,28 @@ public class MediaImportService {
         }
         ImportParameters parameters = new ImportParameters(caseId, seizureId, format, stored.stagingKey(),
                 stored.wrappedKey().storageForm(), stored.digest().sha256(), stored.digest().size(), fileName);
+        String parametersJson;
         try {
-            Job job = jobs.submit(MediaImportJob.TYPE, caseId, user.name(), json.writeValueAsString(parameters));
-            audit(caseId, seizureId, AuditOutcome.SUCCESS, "import of " + format + " export queued as job " + job.id
-                    + "; file sha256 " + stored.digest().sha256());
-            return job;
-        } catch (JsonProcessingException | RuntimeException e) {
+            parametersJson = json.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
             store.remove(stored.stagingKey());
             throw new IllegalStateException("Could not queue the import", e);
+        }
+        String actor = user.name();
+        String requestId = request.requestId();
+        try {
+            // The job and its audit event commit together: no import runs unrecorded.
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Job job = jobs.submit(MediaImportJob.TYPE, caseId, actor, parametersJson);
+                trail.append(AuditEntry.of(actor, AuditAction.MEDIA_IMPORT, seizureId.toString(), caseId,
+                        AuditOutcome.SUCCESS, null, requestId, "import of " + format + " export queued as job " + job.id
+                                + "; file sha256 " + stored.digest().sha256()));
+                return job;
+            });
+        } catch (RuntimeException e) {
+            store.remove(stored.stagingKey());
+            audit(caseId, seizureId, AuditOutcome.FAILED, "could not queue the import");
+            throw e;
         }
     }
 
