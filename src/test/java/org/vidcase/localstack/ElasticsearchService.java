@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +19,40 @@ import java.util.Map;
  */
 final class ElasticsearchService implements AutoCloseable {
 
+    /** Where runs keep Elasticsearch's files when the checkout is closed to the service user. */
+    static final Path SHARED_RUNS = Paths.get("/var/tmp/vidcase-stack/run");
+
     private final ManagedProcess process;
     private final int httpPort;
+    private final Path externalDir;
 
-    private ElasticsearchService(ManagedProcess process, int httpPort) {
+    private ElasticsearchService(ManagedProcess process, int httpPort, Path externalDir) {
         this.process = process;
         this.httpPort = httpPort;
+        this.externalDir = externalDir;
     }
 
     static ElasticsearchService start(StackPaths paths, Path runDir) throws Exception {
         Path home = paths.elasticsearchHome();
-        Path dir = Files.createDirectories(runDir.resolve("elasticsearch"));
+        Path externalDir = null;
+        Path dir = runDir.resolve("elasticsearch");
+        if (ServiceUser.isRoot()) {
+            ServiceUser.ensureExists();
+            if (!ServiceUser.canUse(runDir)) {
+                // A checkout below a private folder (e.g. /root): the service user could not read its config.
+                externalDir = SHARED_RUNS.resolve(runDir.getFileName().toString());
+                dir = externalDir.resolve("elasticsearch");
+                Files.createDirectories(dir);
+                new ProcessBuilder("chmod", "-R", "a+rX", "/var/tmp/vidcase-stack").inheritIO().start().waitFor();
+            }
+        }
+        Files.createDirectories(dir);
         Path config = dir.resolve("config");
         LocalStack.copyTree(home.resolve("config"), config);
         Path data = Files.createDirectories(dir.resolve("data"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         if (ServiceUser.isRoot()) {
-            ServiceUser.ensureExists();
             ServiceUser.giveTree(dir);
             home = paths.elasticsearchHomeUsableBy(ServiceUser::canUse);
         }
@@ -62,7 +79,7 @@ final class ElasticsearchService implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(ServiceUser.asServiceUser(command)).directory(dir.toFile());
         builder.environment().putAll(Map.of("LANG", "C.UTF-8"));
         ManagedProcess process = ManagedProcess.start("Elasticsearch", builder, runDir.resolve("logs/elasticsearch.log"));
-        ElasticsearchService service = new ElasticsearchService(process, httpPort);
+        ElasticsearchService service = new ElasticsearchService(process, httpPort, externalDir);
         try {
             process.awaitReady(service::isReady, Duration.ofSeconds(180));
         } catch (RuntimeException e) {
@@ -92,5 +109,12 @@ final class ElasticsearchService implements AutoCloseable {
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));
+        if (externalDir != null) {
+            try {
+                LocalStack.deleteRecursively(externalDir);
+            } catch (IOException e) {
+                // Reaped with the run's other leftovers at the next start.
+            }
+        }
     }
 }

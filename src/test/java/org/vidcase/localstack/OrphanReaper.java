@@ -24,11 +24,14 @@ final class OrphanReaper {
             stale = runs.filter(run -> !ownerAlive(run)).toList();
         }
         for (Path run : stale) {
-            String marker = run.toString();
+            // The run's folder name (owner pid and start time) appears in every service's command line,
+            // also for files kept outside the checkout.
+            String marker = "/" + run.getFileName() + "/";
             ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().orElse("").contains(marker))
                     .forEach(ProcessHandle::destroyForcibly);
             LocalStack.deleteRecursively(run);
+            LocalStack.deleteRecursively(ElasticsearchService.SHARED_RUNS.resolve(run.getFileName().toString()));
         }
     }
 
