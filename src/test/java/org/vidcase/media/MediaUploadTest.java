@@ -99,6 +99,40 @@ class MediaUploadTest {
     }
 
     @Test
+    void theSameNewContentUploadedToTwoCasesAtOnceIsStoredOnce() throws Exception {
+        UUID caseA = CaseFixture.openCase("officer");
+        UUID seizureA = MediaFixture.seizure(caseA, "officer");
+        UUID caseB = CaseFixture.openCase("officer");
+        UUID seizureB = MediaFixture.seizure(caseB, "officer");
+        byte[] png = MediaFixture.uniquePng();
+        String sha256 = MediaFixture.sha256(png);
+        Tokens.of("officer");
+
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = executor.submit(() -> uploadRaw("officer", caseA, seizureA, png, "a.png", "/").statusCode());
+            var second = executor.submit(() -> uploadRaw("officer", caseB, seizureB, png, "b.png", "/").statusCode());
+            assertThat(List.of(first.get(), second.get())).containsExactly(201, 201);
+        } finally {
+            executor.shutdown();
+        }
+        // One object on record; a losing duplicate is removed after its transaction commits.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (objectKeys("blobs/" + sha256.substring(0, 2) + "/" + sha256 + "/").size() > 1
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(objectKeys("blobs/" + sha256.substring(0, 2) + "/" + sha256 + "/")).hasSize(1);
+        for (UUID caseId : List.of(caseA, caseB)) {
+            String mediaId = Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(1))
+                    .extract().path("[0].id");
+            assertThat(Api.as("officer").queryParam("justification", "race check").accept("*/*")
+                    .get("/api/cases/" + caseId + "/media/" + mediaId + "/content").then().statusCode(200)
+                    .extract().asByteArray()).isEqualTo(png);
+        }
+    }
+
+    @Test
     void aBatchStoresEveryPartAndNonImagesKeepTheirDigests() {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");
