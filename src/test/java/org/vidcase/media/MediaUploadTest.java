@@ -133,6 +133,24 @@ class MediaUploadTest {
     }
 
     @Test
+    void theSameContentUploadedTwiceAtOnceToOneCaseBecomesOneItemWithTwoLocations() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+        Tokens.of("officer");
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = executor.submit(() -> uploadRaw("officer", caseId, seizureId, png, "a.png", "/one").statusCode());
+            var second = executor.submit(() -> uploadRaw("officer", caseId, seizureId, png, "a.png", "/two").statusCode());
+            assertThat(List.of(first.get(), second.get())).containsExactly(201, 201);
+        } finally {
+            executor.shutdown();
+        }
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(1))
+                .body("[0].locations", hasSize(2));
+    }
+
+    @Test
     void aBatchStoresEveryPartAndNonImagesKeepTheirDigests() {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");

@@ -125,7 +125,16 @@ public class MediaIngestService {
                 newObject = store.promote(staged);
             }
             String objectKey = newObject;
-            return QuarkusTransaction.requiringNew().call(() -> record(caseId, staged, objectKey, file, actor, seizure));
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> record(caseId, staged, objectKey, file, actor, seizure));
+            } catch (RuntimeException raced) {
+                if (!isUniqueViolation(raced)) {
+                    throw raced;
+                }
+                // The same content arrived in this case at the same moment; the second attempt finds
+                // its item and adds this location to it.
+                return QuarkusTransaction.requiringNew().call(() -> record(caseId, staged, objectKey, file, actor, seizure));
+            }
         } catch (IOException e) {
             refuse(caseId, seizureId, AuditOutcome.FAILED, "evidence storage: " + e.getMessage());
             throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was stored. Try again later.");
@@ -245,6 +254,15 @@ public class MediaIngestService {
         sha.update((seizureId + "|" + part(path) + part(fileName)).getBytes(StandardCharsets.UTF_8));
         // 128 bits identify a location within one item without collisions, at half the index size.
         return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String part(String value) {
