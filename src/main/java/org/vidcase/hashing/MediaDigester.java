@@ -49,11 +49,14 @@ public final class MediaDigester {
             decoded = decoder.decode(images);
         }
         PdqResult pdq = null;
+        DihedralHashes dihedrals = null;
         Integer width;
         Integer height;
         String failure = null;
         if (decoded instanceof Decoded image) {
-            pdq = hashers.get().hash(image.image());
+            // One DCT gives the hash of the image and of its 7 rotations and reflections, for matching.
+            dihedrals = hashers.get().hashWithDihedrals(image.image());
+            pdq = dihedrals.result(Dihedral.ORIGINAL);
             width = image.width();
             height = image.height();
         } else {
@@ -64,6 +67,6 @@ public final class MediaDigester {
         }
         digesting.drain();
         return new MediaDigest(digesting.count(), digesting.md5Hex(), digesting.sha1Hex(), digesting.sha256Hex(),
-                decoded.mimeType(), width, height, pdq, failure);
+                decoded.mimeType(), width, height, pdq, failure, dihedrals);
     }
 }

@@ -86,7 +86,7 @@ public final class MediaImportBenchmark {
             try (PartitionedImportWriter writer = new PartitionedImportWriter(sessions, (partition, part) -> {
                 Connection session = connections[partition];
                 MediaBatchWriter.BatchResult r = MediaBatchWriter.write(session, CASE, SEIZURE, "benchmark",
-                        MediaSource.VICS, part);
+                        MediaSource.VICS, part, (conn, items) -> org.vidcase.matching.MatchSummary.NONE);
                 session.commit();
                 return r;
             })) {

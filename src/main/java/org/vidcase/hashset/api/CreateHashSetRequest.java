@@ -13,5 +13,6 @@ public record CreateHashSetRequest(
         @NotBlank @Size(max = 100) String version,
         @NotNull HashSetKind kind,
         @Size(max = 50) String categoryScheme,
+        @Size(max = 50) String defaultCategory,
         @Size(max = 2000) String description) {
 }

@@ -43,6 +43,21 @@ public class ReferenceHashSet {
 
     public String description;
 
+    /** Category given to entries that carry none (an ICSE export has no category column). */
+    @Column(name = "default_category")
+    public String defaultCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "import_state", nullable = false)
+    public ImportState importState = ImportState.EMPTY;
+
+    @Column(name = "import_file_sha256")
+    public String importFileSha256;
+
+    /** The import or re-matching job last started for this set. */
+    @Column(name = "last_job_id")
+    public UUID lastJobId;
+
     @Column(nullable = false)
     public boolean active;
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * hash is present; hex digests are lower case. Nothing identifying a case, agency or officer is
  * kept, whatever the source file carries.
  */
-public record ReferenceEntry(String md5, String sha1, String sha256, String pdq, byte[] photoDna, String category,
+public record ReferenceEntry(String md5, String sha1, String sha256, String pdq, Integer pdqQuality, byte[] photoDna,
+                             String category,
                              String series, Boolean victimIdentified, Boolean offenderIdentified, Boolean distributed,
                              Boolean baseline) {
 
@@ -20,6 +21,9 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
         sha1 = hex(sha1, 40, "SHA-1");
         sha256 = hex(sha256, 64, "SHA-256");
         pdq = hex(pdq, 64, "PDQ");
+        if (pdqQuality != null && (pdqQuality < 0 || pdqQuality > 100)) {
+            throw new IllegalArgumentException("PDQ quality must be within 0..100, not " + pdqQuality);
+        }
         if (photoDna != null && photoDna.length != 144) {
             throw new IllegalArgumentException("PhotoDNA must be 144 bytes, not " + photoDna.length);
         }
@@ -31,10 +35,10 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
 
     public static ReferenceEntry ofHash(HashType type, String hex) {
         return switch (type) {
-            case MD5 -> new ReferenceEntry(hex, null, null, null, null, null, null, null, null, null, null);
-            case SHA1 -> new ReferenceEntry(null, hex, null, null, null, null, null, null, null, null, null);
-            case SHA256 -> new ReferenceEntry(null, null, hex, null, null, null, null, null, null, null, null);
-            case PDQ -> new ReferenceEntry(null, null, null, hex, null, null, null, null, null, null, null);
+            case MD5 -> new ReferenceEntry(hex, null, null, null, null, null, null, null, null, null, null, null);
+            case SHA1 -> new ReferenceEntry(null, hex, null, null, null, null, null, null, null, null, null, null);
+            case SHA256 -> new ReferenceEntry(null, null, hex, null, null, null, null, null, null, null, null, null);
+            case PDQ -> new ReferenceEntry(null, null, null, hex, null, null, null, null, null, null, null, null);
         };
     }
 
@@ -47,7 +51,8 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
     public boolean equals(Object other) {
         return other instanceof ReferenceEntry e && java.util.Objects.equals(md5, e.md5)
                 && java.util.Objects.equals(sha1, e.sha1) && java.util.Objects.equals(sha256, e.sha256)
-                && java.util.Objects.equals(pdq, e.pdq) && Arrays.equals(photoDna, e.photoDna)
+                && java.util.Objects.equals(pdq, e.pdq)
+                && java.util.Objects.equals(pdqQuality, e.pdqQuality) && Arrays.equals(photoDna, e.photoDna)
                 && java.util.Objects.equals(category, e.category) && java.util.Objects.equals(series, e.series)
                 && java.util.Objects.equals(victimIdentified, e.victimIdentified)
                 && java.util.Objects.equals(offenderIdentified, e.offenderIdentified)

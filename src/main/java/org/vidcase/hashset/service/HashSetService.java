@@ -1,6 +1,7 @@
 package org.vidcase.hashset.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -12,8 +13,10 @@ import org.vidcase.audit.service.Audited;
 import org.vidcase.hashset.api.CreateHashSetRequest;
 import org.vidcase.hashset.api.HashSetView;
 import org.vidcase.hashset.api.SetActiveRequest;
+import org.vidcase.hashset.domain.ImportState;
 import org.vidcase.hashset.domain.ReferenceHashSet;
 import org.vidcase.hashset.domain.ReferenceHashSetRepository;
+import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.media.service.CategoryConfig;
 import org.vidcase.media.service.CategoryScheme;
 import org.vidcase.shared.error.ConflictException;
@@ -29,9 +32,13 @@ public class HashSetService {
     private final CategoryScheme scheme;
     private final CategoryConfig schemes;
     private final CurrentUser user;
+    private final RematchService rematch;
+    private final Event<KnownHashIndex.SetActivationChanged> activation;
 
     public HashSetService(ReferenceHashSetRepository sets, CategoryScheme scheme, CategoryConfig schemes,
-                          CurrentUser user) {
+                          CurrentUser user, RematchService rematch, Event<KnownHashIndex.SetActivationChanged> activation) {
+        this.rematch = rematch;
+        this.activation = activation;
         this.sets = sets;
         this.scheme = scheme;
         this.schemes = schemes;
@@ -47,13 +54,20 @@ public class HashSetService {
             throw new RuleViolationException("Unknown category scheme " + request.categoryScheme() + "; known: "
                     + schemes.profiles().keySet());
         }
+        String schemeName = request.categoryScheme() == null ? scheme.profile() : request.categoryScheme();
+        if (request.defaultCategory() != null
+                && !schemes.profiles().get(schemeName).codes().containsKey(request.defaultCategory())) {
+            throw new RuleViolationException("Default category " + request.defaultCategory() + " is not in the "
+                    + schemeName + " scheme; known: " + schemes.profiles().get(schemeName).codes().keySet());
+        }
         ReferenceHashSet s = new ReferenceHashSet();
         s.id = UUID.randomUUID();
         s.name = request.name().strip();
         s.source = request.source();
         s.setVersion = request.version().strip();
         s.kind = request.kind();
-        s.categoryScheme = request.categoryScheme() == null ? scheme.profile() : request.categoryScheme();
+        s.categoryScheme = schemeName;
+        s.defaultCategory = request.defaultCategory();
         s.description = request.description();
         // A set matches nothing until its entries are imported and a supervisor activates it.
         s.active = false;
@@ -78,9 +92,19 @@ public class HashSetService {
     @Audited(AuditAction.HASHSET_ACTIVATE)
     public HashSetView setActive(@AuditObject UUID id, @Valid @NotNull SetActiveRequest request) {
         ReferenceHashSet s = find(id);
+        boolean changed = s.active != request.active();
         s.active = request.active();
         s.updatedBy = user.name();
         s.updatedAt = Instant.now();
+        if (changed) {
+            // The indexes follow after commit; if the set's entries are there, existing media are
+            // matched against it again (or decided again without it) by a job queued in this transaction.
+            activation.fire(new KnownHashIndex.SetActivationChanged(s.indexId, s.active));
+            if (s.importState == ImportState.IMPORTED) {
+                rematch.submit(s.id, user.name(), s.active ? RematchParameters.Reason.ACTIVATED
+                        : RematchParameters.Reason.DEACTIVATED);
+            }
+        }
         return HashSetView.of(s);
     }
 

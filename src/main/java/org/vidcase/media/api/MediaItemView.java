@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.vidcase.audit.service.AuditSubject;
 import org.vidcase.media.domain.CategorySource;
 import org.vidcase.media.domain.MediaItem;
+import org.vidcase.matching.MatchStatus;
 import org.vidcase.media.domain.MediaSource;
 
 /** A media item with everything the case team may see of it. */
@@ -14,7 +15,7 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                             Short pdqQuality, String photoDna, Long size, String mimeType, Integer width,
                             Integer height, String decodeFailure, ExifView exif, String category,
                             CategorySource categorySource, String categorisedBy, Instant categorisedAt,
-                            MediaFlags flags, String series, List<String> tags, String notes, boolean hasContent,
+                            MatchStatus matchStatus, MediaFlags flags, String series, List<String> tags, String notes, boolean hasContent,
                             MediaSource source, List<LocationView> locations, Instant createdAt)
         implements AuditSubject {
 
@@ -24,7 +25,7 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                 m.width, m.height, m.decodeFailure,
                 new ExifView(m.exifMake, m.exifModel, m.exifBodySerial, m.exifLens, m.exifTakenAt, m.gpsLatitude,
                         m.gpsLongitude),
-                m.category, m.categorySource, m.categorisedBy, m.categorisedAt,
+                m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
                 new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
                 m.series, List.copyOf(m.tags), m.notes, m.blobSha256 != null, m.source, locations, m.createdAt);
     }

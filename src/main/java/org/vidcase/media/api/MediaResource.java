@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.vidcase.media.domain.ReviewFilter;
 import org.vidcase.media.service.MediaDownloadService;
 import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.service.MediaService;
@@ -115,12 +116,15 @@ public class MediaResource {
     @GET
     @Path("/media")
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR})
-    @Operation(summary = "List the media items of a case", description = "Optionally of one seizure or one category.")
+    @Operation(summary = "List the media items of a case", description = "Optionally of one seizure, one category, "
+            + "or one review state: review=TO_REVIEW is the review queue (unknown to the reference sets, not yet "
+            + "categorised by a person); ALERT and IGNORABLE are the items matching reference sets; REVIEWED the "
+            + "unknown items a person has categorised.")
     public List<MediaItemView> list(@PathParam("caseId") UUID caseId, @QueryParam("seizureId") UUID seizureId,
-                                    @QueryParam("category") String category,
+                                    @QueryParam("category") String category, @QueryParam("review") ReviewFilter review,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return media.list(caseId, seizureId, category, page, size);
+        return media.list(caseId, seizureId, category, review, page, size);
     }
 
     @GET

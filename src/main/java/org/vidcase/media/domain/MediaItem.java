@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.vidcase.matching.MatchStatus;
 
 /**
  * One distinct file within a case, identified by its strongest hash. Where it was found is in
@@ -44,6 +45,18 @@ public class MediaItem {
     public Short pdqQuality;
 
     public byte[] photodna;
+
+    /** PDQ hashes of the 7 other rotations and reflections (uploads only), for matching. */
+    @Column(name = "pdq_variants")
+    public byte[] pdqVariants;
+
+    /** ALERT, IGNORABLE, or null: unknown, still to review. Set by matching only. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "match_status")
+    public MatchStatus matchStatus;
+
+    @Column(name = "matched_at")
+    public Instant matchedAt;
 
     @Column(name = "size_bytes")
     public Long sizeBytes;

@@ -34,8 +34,12 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         return find("caseId = ?1 and contentKey = ?2", caseId, contentKey).firstResultOptional();
     }
 
-    /** Items of a case, optionally of one seizure (by any of their locations) or one category. */
-    public List<MediaItem> search(UUID caseId, UUID seizureId, String category, int page, int size) {
+    /**
+     * Items of a case, optionally of one seizure (by any of their locations), one category, or one
+     * review state.
+     */
+    public List<MediaItem> search(UUID caseId, UUID seizureId, String category, ReviewFilter review, int page,
+                                  int size) {
         StringBuilder q = new StringBuilder("caseId = :caseId");
         Parameters p = Parameters.with("caseId", caseId);
         if (seizureId != null) {
@@ -46,6 +50,18 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         if (category != null) {
             q.append(" and category = :category");
             p.and("category", category);
+        }
+        if (review != null) {
+            q.append(switch (review) {
+                case TO_REVIEW -> " and matchStatus is null and (categorySource is null or categorySource <> :human)";
+                case ALERT, IGNORABLE -> " and matchStatus = :status";
+                case REVIEWED -> " and matchStatus is null and categorySource = :human";
+            });
+            if (review == ReviewFilter.TO_REVIEW || review == ReviewFilter.REVIEWED) {
+                p.and("human", CategorySource.HUMAN);
+            } else {
+                p.and("status", org.vidcase.matching.MatchStatus.valueOf(review.name()));
+            }
         }
         return find(q.toString(), Sort.by("createdAt").and("id"), p).page(page, size).list();
     }

@@ -5,22 +5,31 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.vidcase.matching.MatchQuery;
+import org.vidcase.matching.MatchSummary;
+import org.vidcase.matching.NewItem;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.vics.ExifData;
 import org.vidcase.media.vics.ImportedLocation;
 import org.vidcase.media.vics.ImportedMedia;
+import org.vidcase.shared.db.CopyLine;
 import org.vidcase.shared.error.RuleViolationException;
 import org.vidcase.shared.TimeOrderedIds;
 
 /**
  * Writes a batch of imported records with COPY into temporary tables and two set-based inserts
  * that skip what is already there. An imported category is recorded on the item itself (source
- * IMPORT, who, when); the history table receives it when someone first changes it. A batch is one transaction: a record is stored with all its
- * locations or not at all, and importing the same file again changes nothing.
+ * IMPORT, who, when); the history table receives it when someone first changes it. New items are
+ * matched against the reference sets before the batch commits. A batch is one transaction: a record
+ * is stored with all its locations and matches or not at all, and importing the same file again
+ * changes nothing.
  */
 public final class MediaBatchWriter {
 
@@ -55,8 +64,8 @@ public final class MediaBatchWriter {
                     notes, ?, source_id, ?, now(), 0
                 FROM import_item ORDER BY content_key, ord
                 ON CONFLICT (case_id, content_key) DO NOTHING
-                RETURNING id)
-            SELECT count(*) FROM fresh
+                RETURNING id, content_key)
+            SELECT id, content_key FROM fresh
             """;
 
     private static final String INSERT_LOCATIONS = """
@@ -82,15 +91,21 @@ public final class MediaBatchWriter {
         return m.sha1() != null ? "sha1:" + m.sha1() : "md5:" + m.md5();
     }
 
+    /** Matches the items a batch added, on the batch's connection, before it commits. */
+    @FunctionalInterface
+    public interface NewItemMatcher {
+        MatchSummary match(Connection c, List<NewItem> items) throws SQLException;
+    }
+
     public static BatchResult write(Connection c, UUID caseId, UUID seizureId, String actor, MediaSource source,
-                                    List<ImportedMedia> batch) throws SQLException, IOException {
+                                    List<ImportedMedia> batch, NewItemMatcher matcher) throws SQLException, IOException {
         requireOpenCase(c, caseId);
         try (Statement s = c.createStatement()) {
             s.execute(STAGE);
         }
         StringBuilder items = new StringBuilder(batch.size() * 300);
         StringBuilder locations = new StringBuilder(batch.size() * 200);
-        CsvLine line = new CsvLine();
+        CopyLine line = new CopyLine();
         int ord = 0;
         for (ImportedMedia m : batch) {
             String key = contentKey(m);
@@ -116,6 +131,7 @@ public final class MediaBatchWriter {
         pg.getCopyAPI().copyIn("COPY import_location FROM STDIN WITH (FORMAT csv)", new StringReader(locations.toString()));
 
         long newItems;
+        Map<String, UUID> fresh = new HashMap<>();
         try (var insert = c.prepareStatement(INSERT_ITEMS)) {
             insert.setObject(1, caseId);
             insert.setObject(2, seizureId);
@@ -123,17 +139,28 @@ public final class MediaBatchWriter {
             insert.setString(4, source.name());
             insert.setString(5, actor);
             try (var rs = insert.executeQuery()) {
-                rs.next();
-                newItems = rs.getLong(1);
+                while (rs.next()) {
+                    fresh.put(rs.getString(2), rs.getObject(1, UUID.class));
+                }
             }
         }
+        newItems = fresh.size();
+        List<NewItem> toMatch = new ArrayList<>(fresh.size());
+        for (ImportedMedia m : batch) {
+            UUID id = fresh.remove(contentKey(m));
+            if (id != null) {
+                toMatch.add(new NewItem(id, new MatchQuery(m.md5(), m.sha1(), m.sha256(), m.photoDna(), m.pdq(),
+                        m.pdqQuality(), null)));
+            }
+        }
+        MatchSummary matched = matcher.match(c, toMatch);
         int newLocations;
         try (var insert = c.prepareStatement(INSERT_LOCATIONS)) {
             insert.setObject(1, seizureId);
             insert.setObject(2, caseId);
             newLocations = insert.executeUpdate();
         }
-        return new BatchResult(newItems, newLocations);
+        return new BatchResult(newItems, newLocations, matched.alertItems(), matched.ignorableItems());
     }
 
     /**
@@ -151,7 +178,12 @@ public final class MediaBatchWriter {
         }
     }
 
-    /** What a batch added. */
-    public record BatchResult(long newItems, long newLocations) {
+    /** What a batch added, and how many of its new items matched alert or only ignorable sets. */
+    public record BatchResult(long newItems, long newLocations, long alertItems, long ignorableItems) {
+
+        public BatchResult plus(BatchResult other) {
+            return new BatchResult(newItems + other.newItems, newLocations + other.newLocations,
+                    alertItems + other.alertItems, ignorableItems + other.ignorableItems);
+        }
     }
 }

@@ -53,16 +53,10 @@ public final class PartitionedImportWriter implements AutoCloseable {
             int partition = i;
             running.add(sessions.submit(() -> writer.write(partition, parts.get(partition))));
         }
-        long items = 0;
-        long locations = 0;
-        MediaBatchWriter.BatchResult own = writer.write(0, parts.get(0));
-        items += own.newItems();
-        locations += own.newLocations();
+        MediaBatchWriter.BatchResult total = writer.write(0, parts.get(0));
         for (Future<MediaBatchWriter.BatchResult> f : running) {
             try {
-                MediaBatchWriter.BatchResult r = f.get();
-                items += r.newItems();
-                locations += r.newLocations();
+                total = total.plus(f.get());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Exception cause) {
                     throw cause;
@@ -70,7 +64,7 @@ public final class PartitionedImportWriter implements AutoCloseable {
                 throw e;
             }
         }
-        return new MediaBatchWriter.BatchResult(items, locations);
+        return total;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
+import org.vidcase.matching.MatchingService;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.MediaBatchWriter;
@@ -44,10 +45,13 @@ public class MediaImportJob implements JobHandler {
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final int writerSessions;
+    private final MatchingService matching;
 
     public MediaImportJob(EvidenceStore store, AgroalDataSource dataSource, CategoryScheme scheme, AuditTrail trail,
                           ObjectMapper json,
-                          @ConfigProperty(name = "vidcase.imports.writer-sessions") int writerSessions) {
+                          @ConfigProperty(name = "vidcase.imports.writer-sessions") int writerSessions,
+                          MatchingService matching) {
+        this.matching = matching;
         this.writerSessions = writerSessions;
         this.store = store;
         this.dataSource = dataSource;
@@ -77,7 +81,8 @@ public class MediaImportJob implements JobHandler {
              PartitionedImportWriter writer = new PartitionedImportWriter(writerSessions, (partition, part) ->
                      QuarkusTransaction.requiringNew().call(() -> {
                          try (Connection c = dataSource.getConnection()) {
-                             return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, part);
+                             return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, part,
+                                     matching::match);
                          }
                      }))) {
             List<ImportedMedia> batch = new ArrayList<>(BATCH);
@@ -102,6 +107,8 @@ public class MediaImportJob implements JobHandler {
                     counts.records += batch.size();
                     counts.newItems += result.newItems();
                     counts.newLocations += result.newLocations();
+                    counts.alert += result.alertItems();
+                    counts.ignorable += result.ignorableItems();
                     // Checkpoint first: advancing may flush, and a flushed count must never run ahead of it.
                     context.checkpoint(Long.toString(consumed[0]));
                     context.advance(batch.size());
@@ -117,10 +124,12 @@ public class MediaImportJob implements JobHandler {
             return;
         }
         String summary = counts.records + " records: " + counts.newItems + " new items, " + counts.newLocations
-                + " new locations, " + counts.rejected + " rejected";
+                + " new locations, " + counts.rejected + " rejected; new items matching reference sets: "
+                + counts.alert + " alert, " + counts.ignorable + " ignorable";
         context.message(summary);
         context.result(json.writeValueAsString(Map.of("records", counts.records, "newItems", counts.newItems,
-                "newLocations", counts.newLocations, "rejected", counts.rejected, "fileSha256", p.fileSha256())));
+                "newLocations", counts.newLocations, "rejected", counts.rejected, "alertItems", counts.alert,
+                "ignorableItems", counts.ignorable, "fileSha256", p.fileSha256())));
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.MEDIA_IMPORT, p.seizureId().toString(),
                 p.caseId(), context.cancelled() ? AuditOutcome.REFUSED : AuditOutcome.SUCCESS, null, null,
                 (context.cancelled() ? "cancelled after " : "") + summary + "; file sha256 " + p.fileSha256()));
@@ -161,6 +170,8 @@ public class MediaImportJob implements JobHandler {
         long newItems;
         long newLocations;
         long rejected;
+        long alert;
+        long ignorable;
     }
 
     /** Counts decrypted bytes read, for the progress estimate. */

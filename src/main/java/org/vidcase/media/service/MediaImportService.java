@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.UUID;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
@@ -17,6 +15,7 @@ import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobService;
 import org.vidcase.media.infra.EvidenceStore;
+import org.vidcase.media.infra.HeadCapture;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
 import org.vidcase.media.infra.StorageUnavailableException;
 import org.vidcase.media.infra.UploadTooLargeException;
@@ -37,8 +36,6 @@ import org.vidcase.shared.security.CurrentUser;
  */
 @ApplicationScoped
 public class MediaImportService {
-
-    private static final int HEAD = 256 * 1024;
 
     private final MediaIngestService ingest;
     private final EvidenceStore store;
@@ -129,44 +126,5 @@ public class MediaImportService {
     private void audit(UUID caseId, UUID seizureId, AuditOutcome outcome, String detail) {
         trail.appendSeparately(AuditEntry.of(user.name(), AuditAction.MEDIA_IMPORT, seizureId.toString(), caseId,
                 outcome, null, request.requestId(), detail));
-    }
-
-    /** Keeps the first bytes that pass through, to recognise the format without reading the file twice. */
-    private static final class HeadCapture extends FilterInputStream {
-        private final byte[] head = new byte[HEAD];
-        private int length;
-
-        HeadCapture(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && length < HEAD) {
-                head[length++] = (byte) b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && length < HEAD) {
-                int keep = Math.min(n, HEAD - length);
-                System.arraycopy(b, off, head, length, keep);
-                length += keep;
-            }
-            return n;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(head, length);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.vidcase.audit.domain.AuditOutcome;
@@ -18,7 +19,13 @@ import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditOutcomes;
 import org.vidcase.audit.service.AuditTrail;
+import org.hibernate.Session;
 import org.vidcase.hashing.MediaDigest;
+import org.vidcase.matching.MatchQuery;
+import org.vidcase.matching.MatchSummary;
+import org.vidcase.matching.MatchingService;
+import org.vidcase.matching.NewItem;
+import org.vidcase.media.domain.CategorySource;
 import org.vidcase.media.api.MediaItemView;
 import org.vidcase.media.domain.EvidenceBlobRepository;
 import org.vidcase.media.domain.MediaItem;
@@ -55,11 +62,13 @@ public class MediaIngestService {
     private final CurrentUser user;
     private final RequestInfo request;
     private final TransactionSynchronizationRegistry txRegistry;
+    private final MatchingService matching;
 
     public MediaIngestService(SeizureService seizures, EvidenceStore store, EvidenceBlobRepository blobs,
                               MediaItemRepository items, MediaLocationRepository locations, MediaService media,
                               AuditTrail trail, CurrentUser user, RequestInfo request,
-                              TransactionSynchronizationRegistry txRegistry) {
+                              TransactionSynchronizationRegistry txRegistry, MatchingService matching) {
+        this.matching = matching;
         this.seizures = seizures;
         this.store = store;
         this.blobs = blobs;
@@ -162,6 +171,7 @@ public class MediaIngestService {
         String contentKey = "sha256:" + digest.sha256();
         MediaItem item = items.byContent(caseId, contentKey).orElse(null);
         boolean created = item == null;
+        boolean toMatch = created || item.blobSha256 == null;
         if (created) {
             item = newItem(caseId, seizure.id, contentKey, digest, actor);
             items.persist(item);
@@ -171,11 +181,30 @@ public class MediaIngestService {
             fill(item, digest);
         }
         addLocation(item.id, seizure.id, file);
+        String matched = "";
+        if (toMatch) {
+            matched = match(item);
+        }
         trail.append(AuditEntry.of(actor, AuditAction.MEDIA_UPLOAD, item.id.toString(), caseId,
                 AuditOutcome.SUCCESS, null, request.requestId(),
                 (created ? "new item" : "known item, location added") + "; sha256 " + digest.sha256()
-                        + "; seizure " + seizure.reference));
+                        + "; seizure " + seizure.reference + matched));
         return media.view(item);
+    }
+
+    /** Matches the item in this transaction; returns what it became, for the audit record. */
+    private String match(MediaItem item) {
+        items.flush();
+        MatchQuery query = new MatchQuery(item.md5, item.sha1, item.sha256, item.photodna, item.pdq,
+                item.pdqQuality == null ? null : (int) item.pdqQuality, item.pdqVariants);
+        MatchSummary summary = items.getEntityManager().unwrap(Session.class)
+                .doReturningWork(c -> matching.match(c, List.of(new NewItem(item.id, query))));
+        if (summary.alertItems() + summary.ignorableItems() == 0) {
+            return "";
+        }
+        items.getEntityManager().refresh(item);
+        return "; matched reference sets: " + item.matchStatus
+                + (item.categorySource == CategorySource.HASH_MATCH ? ", pre-categorised " + item.category : "");
     }
 
     private void orphanAfterCommit(String objectKey) {
@@ -218,6 +247,7 @@ public class MediaIngestService {
         if (digest.pdq() != null) {
             item.pdq = digest.pdq().hash().toHex();
             item.pdqQuality = (short) digest.pdq().quality();
+            item.pdqVariants = digest.pdqVariants();
         }
     }
 

@@ -25,6 +25,7 @@ import org.vidcase.media.domain.MediaItem;
 import org.vidcase.media.domain.MediaItemRepository;
 import org.vidcase.media.domain.MediaLocation;
 import org.vidcase.media.domain.MediaLocationRepository;
+import org.vidcase.media.domain.ReviewFilter;
 import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.security.CurrentUser;
 
@@ -51,9 +52,10 @@ public class MediaService {
     }
 
     @Audited(AuditAction.MEDIA_LIST)
-    public List<MediaItemView> list(@AuditCase UUID caseId, UUID seizureId, String category, int page, int size) {
+    public List<MediaItemView> list(@AuditCase UUID caseId, UUID seizureId, String category, ReviewFilter review,
+                                    int page, int size) {
         access.readable(caseId);
-        List<MediaItem> found = items.search(caseId, seizureId, category, page, size);
+        List<MediaItem> found = items.search(caseId, seizureId, category, review, page, size);
         Map<UUID, List<LocationView>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
                 .collect(Collectors.groupingBy(l -> l.mediaId, Collectors.mapping(LocationView::of, Collectors.toList())));
         return found.stream().map(m -> MediaItemView.of(m, where.getOrDefault(m.id, List.of()))).toList();
@@ -107,7 +109,8 @@ public class MediaService {
      */
     private void keepInitialCategorisation(MediaItem item) {
         if (item.category != null && categorisations.history(item.id).isEmpty()) {
-            categorisations.persist(snapshot(item, "as imported"));
+            categorisations.persist(snapshot(item,
+                    item.categorySource == CategorySource.HASH_MATCH ? "pre-categorised by hash" : "as imported"));
         }
     }
 

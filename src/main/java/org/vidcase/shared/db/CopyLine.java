@@ -1,15 +1,15 @@
-package org.vidcase.media.infra;
+package org.vidcase.shared.db;
 
 import java.time.Instant;
 import java.util.HexFormat;
 
 /** One row of PostgreSQL COPY … (FORMAT csv): unquoted empty is NULL, everything else quoted. */
-final class CsvLine {
+public final class CopyLine {
 
     private final StringBuilder line = new StringBuilder(512);
     private boolean first = true;
 
-    CsvLine add(Object value) {
+    public CopyLine add(Object value) {
         if (!first) {
             line.append(',');
         }
@@ -39,7 +39,7 @@ final class CsvLine {
         return this;
     }
 
-    void endTo(StringBuilder out) {
+    public void endTo(StringBuilder out) {
         out.append(line).append('\n');
         line.setLength(0);
         first = true;

@@ -1,0 +1,11 @@
+package org.vidcase.hashset.service;
+
+import java.util.UUID;
+
+/** Which set changed and how: its entries now count (imported while active, activated) or no longer do. */
+public record RematchParameters(UUID setId, int indexId, Reason reason) {
+
+    public enum Reason {
+        IMPORTED, ACTIVATED, DEACTIVATED
+    }
+}

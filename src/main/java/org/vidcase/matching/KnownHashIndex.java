@@ -1,0 +1,201 @@
+package org.vidcase.matching;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
+import org.jboss.logging.Logger;
+import org.vidcase.shared.error.ServiceUnavailableException;
+
+/**
+ * The reference indexes of the running server: loaded from PostgreSQL (the system of record) at
+ * start-up in the background, then kept current as sets are imported, activated and deactivated,
+ * without a rebuild. Matching waits for the start-up load (readiness reports it) and never for
+ * later updates.
+ */
+@ApplicationScoped
+public class KnownHashIndex {
+
+    private static final Logger LOG = Logger.getLogger(KnownHashIndex.class);
+    private static final String ENTRIES = """
+            SELECT e.id, e.md5, e.sha1, e.sha256, e.pdq, e.pdq_quality, sha256(e.photodna)
+            FROM hash_set_entry e JOIN hash_set s ON s.id = e.hash_set_id
+            WHERE s.import_state = 'IMPORTED'
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final MatchingConfig config;
+    private final CompletableFuture<ReferenceIndexes> loaded = new CompletableFuture<>();
+    /** Sets whose entries are in the indexes; guarded by this. */
+    private final Set<Integer> indexedSets = new HashSet<>();
+    private volatile long loadMillis = -1;
+
+    public KnownHashIndex(AgroalDataSource dataSource, MatchingConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread loader = new Thread(this::loadAll, "known-hash-index-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadAll() {
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<int[]> sets = new ArrayList<>();
+            long expected = 0;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT index_id, active, entry_count FROM hash_set WHERE import_state = 'IMPORTED'");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sets.add(new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0});
+                    expected += rs.getLong(3);
+                }
+            }
+            ReferenceIndexes.Batch batch = ReferenceIndexes.batch((int) Math.min(expected, 50_000_000));
+            read(c, ENTRIES, null, batch);
+            c.rollback();
+            ReferenceIndexes indexes = ReferenceIndexes.build(batch, config.pdqMinQuality());
+            synchronized (this) {
+                for (int[] set : sets) {
+                    indexedSets.add(set[0]);
+                    if (set[1] == 0) {
+                        indexes.deactivateSet(set[0]);
+                    }
+                }
+            }
+            loadMillis = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("Reference hash indexes loaded: %d entries of %d sets in %d ms", batch.size(), sets.size(),
+                    loadMillis);
+            loaded.complete(indexes);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Loading the reference hash indexes failed; matching is unavailable", e);
+            loaded.completeExceptionally(e);
+        }
+    }
+
+    /** Whether start-up loading has finished; for the readiness check. */
+    public boolean isReady() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    public boolean isFailed() {
+        return loaded.isCompletedExceptionally();
+    }
+
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    /** The loaded indexes; waits for the start-up load, within limits. */
+    public ReferenceIndexes indexes() {
+        try {
+            return loaded.get(config.indexLoadWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("Interrupted while the reference hash indexes load");
+        } catch (ExecutionException e) {
+            throw new ServiceUnavailableException("The reference hash indexes could not be loaded; see the server log");
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailableException("The reference hash indexes are still loading; try again shortly");
+        }
+    }
+
+    /** Every visible entry the item matches, optionally only in some sets. */
+    public List<KnownMatch> match(MatchQuery query, IntPredicate setFilter) {
+        return indexes().match(query, config.pdqRadius(), setFilter);
+    }
+
+    public List<KnownMatch> match(MatchQuery query) {
+        return match(query, set -> true);
+    }
+
+    /**
+     * Indexes a newly imported set (read back from PostgreSQL) as one atomic addition. A set the
+     * start-up load already read is not added twice.
+     */
+    public void loadSet(int indexId, boolean active) {
+        ReferenceIndexes indexes = indexes();
+        synchronized (this) {
+            if (!indexedSets.add(indexId)) {
+                return;
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            ReferenceIndexes.Batch batch = ReferenceIndexes.batch(1024);
+            read(c, ENTRIES + " AND e.id >= ? AND e.id < ?", indexId, batch);
+            c.rollback();
+            if (!active) {
+                indexes.deactivateSet(indexId);
+            }
+            indexes.add(batch);
+            LOG.infof("Hash set %d indexed: %d entries", indexId, batch.size());
+        } catch (SQLException | RuntimeException e) {
+            synchronized (this) {
+                indexedSets.remove(indexId);
+            }
+            indexes.removeSet(indexId);
+            throw new IllegalStateException("Indexing hash set " + indexId + " failed", e);
+        }
+    }
+
+    /** Drops a set from the indexes (its import failed or is being redone). */
+    public void removeSet(int indexId) {
+        ReferenceIndexes indexes = indexes();
+        synchronized (this) {
+            indexedSets.remove(indexId);
+        }
+        indexes.removeSet(indexId);
+    }
+
+    /** Follows activation changes once they are committed. */
+    void onActivation(@Observes(during = TransactionPhase.AFTER_SUCCESS) SetActivationChanged change) {
+        ReferenceIndexes indexes = indexes();
+        if (change.active()) {
+            indexes.activateSet(change.indexId());
+        } else {
+            indexes.deactivateSet(change.indexId());
+        }
+    }
+
+    private void read(Connection c, String sql, Integer indexId, ReferenceIndexes.Batch batch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(20_000);
+            if (indexId != null) {
+                s.setLong(1, EntryIds.first(indexId));
+                s.setLong(2, EntryIds.first(indexId + 1));
+            }
+            int minQuality = config.pdqMinQuality();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    short stored = rs.getShort(6);
+                    Integer quality = rs.wasNull() ? null : (int) stored;
+                    batch.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            quality, rs.getBytes(7), minQuality);
+                }
+            }
+        }
+    }
+
+    /** Fired when a set is activated or deactivated; the indexes follow after commit. */
+    public record SetActivationChanged(int indexId, boolean active) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.vidcase.matching;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditCase;
+import org.vidcase.audit.service.AuditObject;
+import org.vidcase.audit.service.Audited;
+import org.vidcase.hashset.domain.HashSetKind;
+import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.api.MatchView;
+import org.vidcase.matching.api.ReductionReport;
+import org.vidcase.matching.api.ReductionReport.Share;
+import org.vidcase.media.domain.MediaItemRepository;
+import org.vidcase.media.service.CategoryScheme;
+import org.vidcase.seizure.domain.Seizure;
+import org.vidcase.seizure.service.SeizureService;
+import org.vidcase.cases.service.CaseAccess;
+import org.vidcase.shared.error.ResourceNotFoundException;
+
+/** What matching found, for the case team: an item's matches and a seizure's reduction report. */
+@ApplicationScoped
+public class MatchReadService {
+
+    private static final String MATCHES = """
+            SELECT m.entry_id, m.hash_type, m.distance, m.dihedral, m.matched_at, s.id AS set_id, s.name, s.set_version,
+                   s.source, s.kind, s.active, s.category_scheme, e.category, e.series, e.victim_identified,
+                   e.offender_identified, e.distributed
+            FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id JOIN hash_set s ON s.id = e.hash_set_id
+            WHERE m.media_id = ?1
+            """;
+
+    // Every file on the seizure (a location, or the item itself when it has none there) with its item.
+    private static final String REDUCTION = """
+            WITH files AS (
+                SELECT l.media_id FROM media_location l WHERE l.seizure_id = ?1
+                UNION ALL
+                SELECT i.id FROM media_item i WHERE i.seizure_id = ?1
+                    AND NOT EXISTS (SELECT 1 FROM media_location l WHERE l.media_id = i.id AND l.seizure_id = ?1)
+            ), per_item AS (SELECT media_id, count(*) AS copies FROM files GROUP BY media_id)
+            SELECT coalesce(sum(p.copies), 0) AS files,
+                   count(*) AS items,
+                   count(*) FILTER (WHERE i.match_status = 'ALERT') AS alert,
+                   count(*) FILTER (WHERE i.match_status = 'IGNORABLE') AS ignorable,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source = 'HUMAN') AS reviewed,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN') AS open,
+                   count(*) FILTER (WHERE i.match_status = 'ALERT' AND i.category_source = 'HASH_MATCH') AS precategorised,
+                   count(*) FILTER (WHERE i.match_status = 'ALERT' AND EXISTS (
+                       SELECT 1 FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id
+                       JOIN hash_set s ON s.id = e.hash_set_id
+                       WHERE m.media_id = i.id AND m.hash_type <> 'PDQ' AND s.active AND s.kind = 'ALERT')) AS exact
+            FROM per_item p JOIN media_item i ON i.id = p.media_id
+            """;
+
+    private final EntityManager em;
+    private final CaseAccess access;
+    private final MediaItemRepository items;
+    private final SeizureService seizures;
+    private final MatchingService matching;
+    private final CategoryScheme scheme;
+
+    public MatchReadService(EntityManager em, CaseAccess access, MediaItemRepository items, SeizureService seizures,
+                            MatchingService matching, CategoryScheme scheme) {
+        this.em = em;
+        this.access = access;
+        this.items = items;
+        this.seizures = seizures;
+        this.matching = matching;
+        this.scheme = scheme;
+    }
+
+    /** The item's matches, the decisive one first, then active before inactive sets, in precedence order. */
+    @Audited(AuditAction.MEDIA_MATCHES_VIEW)
+    public List<MatchView> matches(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
+        access.readable(caseId);
+        items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery(MATCHES, Tuple.class).setParameter(1, mediaId).getResultList();
+        List<Row> all = new ArrayList<>();
+        for (Tuple t : rows) {
+            String setScheme = t.get("category_scheme", String.class);
+            String category = t.get("category", String.class);
+            boolean usable = category != null && setScheme.equals(scheme.profile()) && scheme.defines(category);
+            RecordedMatch r = new RecordedMatch(((Number) t.get("entry_id")).longValue(),
+                    t.get("name", String.class) + " " + t.get("set_version", String.class),
+                    MatchType.valueOf(t.get("hash_type", String.class)), ((Number) t.get("distance")).intValue(),
+                    HashSetKind.valueOf(t.get("kind", String.class)), HashSetSource.valueOf(t.get("source", String.class)),
+                    usable ? category : null, t.get("series", String.class), (Boolean) t.get("victim_identified"),
+                    (Boolean) t.get("offender_identified"), (Boolean) t.get("distributed"));
+            all.add(new Row(r, t, (Boolean) t.get("active")));
+        }
+        List<RecordedMatch> active = all.stream().filter(Row::active).map(Row::match).toList();
+        Optional<RecordedMatch> decisive = matching.precedence().decisive(active);
+        List<RecordedMatch> order = matching.precedence().ordered(all.stream().map(Row::match).toList());
+        return all.stream()
+                .sorted(Comparator.comparing((Row r) -> !(decisive.isPresent() && decisive.get() == r.match()))
+                        .thenComparing(r -> !r.active())
+                        .thenComparingInt(r -> order.indexOf(r.match())))
+                .map(r -> view(r, decisive.isPresent() && decisive.get() == r.match()))
+                .toList();
+    }
+
+    @Audited(AuditAction.SEIZURE_REDUCTION_VIEW)
+    public ReductionReport reduction(@AuditCase UUID caseId, @AuditObject UUID seizureId) {
+        Seizure seizure = seizures.readable(caseId, seizureId);
+        Tuple t = (Tuple) em.createNativeQuery(REDUCTION, Tuple.class).setParameter(1, seizureId).getSingleResult();
+        long files = number(t, "files");
+        long items = number(t, "items");
+        return new ReductionReport(caseId, seizureId, seizure.reference, files, items,
+                Share.of(number(t, "alert"), files), Share.of(number(t, "ignorable"), files),
+                Share.of(files - items, files), Share.of(number(t, "reviewed"), files),
+                Share.of(number(t, "open"), files), number(t, "precategorised"), number(t, "exact"),
+                number(t, "alert") - number(t, "exact"));
+    }
+
+    private static long number(Tuple t, String column) {
+        return ((Number) t.get(column)).longValue();
+    }
+
+    private static MatchView view(Row r, boolean decisive) {
+        Tuple t = r.tuple();
+        RecordedMatch m = r.match();
+        Object at = t.get("matched_at");
+        Instant matchedAt = at instanceof OffsetDateTime o ? o.toInstant() : at instanceof Instant i ? i
+                : at instanceof java.sql.Timestamp ts ? ts.toInstant() : null;
+        return new MatchView(t.get("set_id", UUID.class), t.get("name", String.class),
+                t.get("set_version", String.class), m.source(), m.kind(), r.active(), m.entryId(), m.type(),
+                m.distance(), t.get("dihedral", String.class), t.get("category", String.class), m.series(),
+                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt);
+    }
+
+    private record Row(RecordedMatch match, Tuple tuple, boolean active) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.vidcase.matching;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import org.vidcase.hashset.domain.HashSetSource;
+
+/** How media items are matched against the reference hash sets. */
+@ConfigMapping(prefix = "vidcase.matching")
+public interface MatchingConfig {
+
+    /** PDQ near matches: largest Hamming distance (of 256 bits) that still counts. */
+    @WithDefault("31")
+    int pdqRadius();
+
+    /** Items and entries whose PDQ quality is below this are not near-matched. */
+    @WithDefault("50")
+    int pdqMinQuality();
+
+    /**
+     * The order in which precedence rules pick the match that decides an item's category, first
+     * rule first: {@code exact} (exact digests before PDQ near matches), {@code source} (by
+     * {@link #sourceOrder()}), {@code nearest} (smaller PDQ distance). An alert match always beats an
+     * ignorable one, whatever the rules.
+     */
+    @WithDefault("exact,source,nearest")
+    List<String> precedence();
+
+    /** Sources in order of authority, most authoritative first; unlisted sources come last. */
+    @WithDefault("NATIONAL,PROJECT_VIC,CAID,ICSE,CUSTOM,NSRL")
+    List<HashSetSource> sourceOrder();
+
+    /** How long matching waits for the indexes to finish loading at start-up before refusing. */
+    @WithDefault("10M")
+    Duration indexLoadWait();
+}

@@ -1,0 +1,19 @@
+package org.vidcase.matching.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.vidcase.hashset.domain.HashSetKind;
+import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.MatchType;
+
+/**
+ * One match of a media item with a reference entry.
+ *
+ * @param decisive  whether this match gave the item its status and category
+ * @param setActive matches with inactive sets are kept but no longer count
+ */
+public record MatchView(UUID hashSetId, String hashSet, String hashSetVersion, HashSetSource source, HashSetKind kind,
+                        boolean setActive, long entryId, MatchType hashType, int distance, String dihedral,
+                        String category, String series, Boolean victimIdentified, Boolean offenderIdentified,
+                        Boolean distributed, boolean decisive, Instant matchedAt) {
+}
