@@ -31,11 +31,6 @@ import org.vidcase.shared.error.ServiceUnavailableException;
 public class KnownHashIndex {
 
     private static final Logger LOG = Logger.getLogger(KnownHashIndex.class);
-    private static final String ENTRIES = """
-            SELECT e.id, e.md5, e.sha1, e.sha256, e.pdq, e.pdq_quality, sha256(e.photodna)
-            FROM hash_set_entry e JOIN hash_set s ON s.id = e.hash_set_id
-            WHERE s.import_state = 'IMPORTED'
-            """;
 
     private final AgroalDataSource dataSource;
     private final MatchingConfig config;
@@ -70,7 +65,7 @@ public class KnownHashIndex {
                 }
             }
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch((int) Math.min(expected, 50_000_000));
-            read(c, ENTRIES, null, batch);
+            ReferenceEntryLoader.readAll(c, batch, config.pdqMinQuality());
             c.rollback();
             ReferenceIndexes indexes = ReferenceIndexes.build(batch, config.pdqMinQuality());
             synchronized (this) {
@@ -141,7 +136,7 @@ public class KnownHashIndex {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch(1024);
-            read(c, ENTRIES + " AND e.id >= ? AND e.id < ?", indexId, batch);
+            ReferenceEntryLoader.readSet(c, indexId, batch, config.pdqMinQuality());
             c.rollback();
             if (!active) {
                 indexes.deactivateSet(indexId);
@@ -173,25 +168,6 @@ public class KnownHashIndex {
             indexes.activateSet(change.indexId());
         } else {
             indexes.deactivateSet(change.indexId());
-        }
-    }
-
-    private void read(Connection c, String sql, Integer indexId, ReferenceIndexes.Batch batch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setFetchSize(20_000);
-            if (indexId != null) {
-                s.setLong(1, EntryIds.first(indexId));
-                s.setLong(2, EntryIds.first(indexId + 1));
-            }
-            int minQuality = config.pdqMinQuality();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    short stored = rs.getShort(6);
-                    Integer quality = rs.wasNull() ? null : (int) stored;
-                    batch.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            quality, rs.getBytes(7), minQuality);
-                }
-            }
         }
     }
 

@@ -50,7 +50,7 @@ public enum HashSetFormat {
             return "Not a readable VICS export: " + e.getMessage();
         } catch (RuleViolationException e) {
             return e.getMessage();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "Not a readable " + this + " file: " + e.getMessage();
         }
     }

@@ -236,7 +236,7 @@ public class HashSetImportJob implements JobHandler {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement delete = c.prepareStatement("DELETE FROM hash_set_entry WHERE id >= ? AND id < ?")) {
                 delete.setLong(1, EntryIds.of(indexId, ordinal));
-                delete.setLong(2, EntryIds.first(indexId + 1));
+                delete.setLong(2, EntryIds.end(indexId));
                 delete.executeUpdate();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

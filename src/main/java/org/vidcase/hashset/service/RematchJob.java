@@ -109,7 +109,7 @@ public class RematchJob implements JobHandler {
                          : "SELECT count(*) FROM media_item i JOIN vid_case c ON c.id = i.case_id WHERE c.status = 'OPEN'")) {
                 if (deactivated) {
                     s.setLong(1, EntryIds.first(indexId));
-                    s.setLong(2, EntryIds.first(indexId + 1));
+                    s.setLong(2, EntryIds.end(indexId));
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -144,7 +144,7 @@ public class RematchJob implements JobHandler {
         List<UUID> ids = new ArrayList<>(PAGE);
         try (PreparedStatement s = c.prepareStatement(MATCHED_ITEMS)) {
             s.setLong(1, EntryIds.first(indexId));
-            s.setLong(2, EntryIds.first(indexId + 1));
+            s.setLong(2, EntryIds.end(indexId));
             s.setObject(3, after);
             s.setInt(4, PAGE);
             try (ResultSet rs = s.executeQuery()) {
