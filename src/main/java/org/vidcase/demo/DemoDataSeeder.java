@@ -50,11 +50,13 @@ public class DemoDataSeeder {
     private final SeizureRepository seizures;
     private final CustodyEntryRepository custody;
     private final MediaIngestService ingest;
+    private final DemoHashSets hashSets;
     private final boolean enabled;
 
     public DemoDataSeeder(CaseRepository cases, CaseMemberRepository members, AuditTrail trail,
                           SeizureRepository seizures, CustodyEntryRepository custody, MediaIngestService ingest,
-                          @ConfigProperty(name = "vidcase.demo.seed") boolean enabled) {
+                          DemoHashSets hashSets, @ConfigProperty(name = "vidcase.demo.seed") boolean enabled) {
+        this.hashSets = hashSets;
         this.cases = cases;
         this.members = members;
         this.trail = trail;
@@ -99,8 +101,13 @@ public class DemoDataSeeder {
     /**
      * Four synthetic scenes, each as an original PNG on the laptop and as resized and cropped JPEG
      * copies on the phone (the near duplicates that series detection groups), plus one file found on both.
+     * The demo reference sets come first, so the files are matched as they are filed.
      */
     private int seedMedia(Seizure laptop, Seizure phone) throws IOException {
+        byte[] shared = SyntheticImages.png(SyntheticImages.scene(0xD3A0, 320, 240));
+        BufferedImage scene1 = SyntheticImages.scene(0xD3A0 + 1, 640, 480);
+        hashSets.seed(ACTOR, SyntheticImages.png(scene1), DemoHashSets.pdq(scene1),
+                SyntheticImages.png(SyntheticImages.scene(0xD3A0 + 2, 640, 480)), shared);
         int files = 0;
         for (int scene = 1; scene <= 4; scene++) {
             BufferedImage image = SyntheticImages.scene(0xD3A0 + scene, 640, 480);
@@ -114,7 +121,6 @@ public class DemoDataSeeder {
                     new UploadedFile("shared-" + scene + ".jpg", "/WhatsApp/Media", null, null, null));
             files += 3;
         }
-        byte[] shared = SyntheticImages.png(SyntheticImages.scene(0xD3A0, 320, 240));
         ingest.ingestAsSystem(ACTOR, laptop, new ByteArrayInputStream(shared),
                 new UploadedFile("wallpaper.png", "/Users/demo/Desktop", null, null, null));
         ingest.ingestAsSystem(ACTOR, phone, new ByteArrayInputStream(shared),

@@ -35,5 +35,20 @@ class DemoDataTest {
         assertThat(media).allSatisfy(m -> assertThat(m.get("pdq")).isNotNull());
         assertThat(media).filteredOn(m -> ((List<?>) m.get("locations")).size() == 2).hasSize(1);
         Api.as("officer2").get("/api/cases/" + caseId).then().statusCode(404);
+
+        // The demo reference sets matched the files as they were filed.
+        assertThat(media).filteredOn(m -> "IGNORABLE".equals(m.get("matchStatus")))
+                .extracting(m -> ((List<?>) m.get("locations")).size()).containsExactly(2);
+        assertThat(media).filteredOn(m -> "ALERT".equals(m.get("matchStatus"))).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(m -> assertThat(m.get("categorySource")).isEqualTo("HASH_MATCH"));
+        String laptop = seizures.stream().filter(x -> x.get("reference").equals("LAPTOP-01")).findFirst()
+                .orElseThrow().get("id").toString();
+        JsonPath report = Api.as("officer").get("/api/cases/" + caseId + "/seizures/" + laptop + "/reduction")
+                .then().statusCode(200).extract().jsonPath();
+        // Laptop: scene 1 (PDQ) and scene 2 (MD5) known, scenes 3 and 4 new, the wallpaper known-good.
+        assertThat(report.getLong("files")).isEqualTo(5);
+        assertThat(report.getLong("alert.count")).isEqualTo(2);
+        assertThat(report.getLong("ignorable.count")).isEqualTo(1);
+        assertThat(report.getLong("toReview.count")).isEqualTo(2);
     }
 }
