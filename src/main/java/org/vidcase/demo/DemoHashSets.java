@@ -67,8 +67,8 @@ public class DemoHashSets {
                     null, null, "demo hash sets: " + alert.name + " (2 entries), " + good.name + " (1 entry), active"));
             return new int[] {alert.indexId, good.indexId};
         });
-        index.loadSet(indexIds[0], true);
-        index.loadSet(indexIds[1], true);
+        index.loadSet(indexIds[0]);
+        index.loadSet(indexIds[1]);
     }
 
     private ReferenceHashSet set(String actor, String name, HashSetSource source, HashSetKind kind, long entries) {

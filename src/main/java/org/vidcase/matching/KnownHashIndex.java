@@ -35,7 +35,7 @@ public class KnownHashIndex {
     private final AgroalDataSource dataSource;
     private final MatchingConfig config;
     private final CompletableFuture<ReferenceIndexes> loaded = new CompletableFuture<>();
-    /** Sets whose entries are in the indexes; guarded by this. */
+    /** Sets whose entries are in the indexes; guarded by this, as are loads and activation changes. */
     private final Set<Integer> indexedSets = new HashSet<>();
     private volatile long loadMillis = -1;
 
@@ -123,51 +123,60 @@ public class KnownHashIndex {
     }
 
     /**
-     * Indexes a newly imported set (read back from PostgreSQL) as one atomic addition. A set the
-     * start-up load already read is not added twice.
+     * Indexes an imported set (read back from PostgreSQL, with its current active flag) as one
+     * atomic addition; a set already indexed is left as it is, so the import job and the re-matching
+     * job it queued may both call this. Serialised with activation changes, never with queries.
      */
-    public void loadSet(int indexId, boolean active) {
+    public void loadSet(int indexId) {
+        // Wait for the start-up load outside the lock: that load takes the lock to finish.
         ReferenceIndexes indexes = indexes();
         synchronized (this) {
-            if (!indexedSets.add(indexId)) {
-                return;
+            if (!indexedSets.contains(indexId)) {
+                load(indexes, indexId);
             }
         }
+    }
+
+    private void load(ReferenceIndexes indexes, int indexId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            boolean active;
+            try (PreparedStatement s = c.prepareStatement("SELECT active FROM hash_set WHERE index_id = ?")) {
+                s.setInt(1, indexId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no hash set with index id " + indexId);
+                    }
+                    active = rs.getBoolean(1);
+                }
+            }
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch(1024);
             ReferenceEntryLoader.readSet(c, indexId, batch, config.pdqMinQuality());
             c.rollback();
-            if (!active) {
+            // Hidden before the entries arrive if inactive; an earlier activation change is overridden
+            // by the flag just read, which is at least as recent.
+            if (active) {
+                indexes.activateSet(indexId);
+            } else {
                 indexes.deactivateSet(indexId);
             }
             indexes.add(batch);
+            indexedSets.add(indexId);
             LOG.infof("Hash set %d indexed: %d entries", indexId, batch.size());
-        } catch (SQLException | RuntimeException e) {
-            synchronized (this) {
-                indexedSets.remove(indexId);
-            }
-            indexes.removeSet(indexId);
+        } catch (SQLException e) {
             throw new IllegalStateException("Indexing hash set " + indexId + " failed", e);
         }
     }
 
-    /** Drops a set from the indexes (its import failed or is being redone). */
-    public void removeSet(int indexId) {
-        ReferenceIndexes indexes = indexes();
-        synchronized (this) {
-            indexedSets.remove(indexId);
-        }
-        indexes.removeSet(indexId);
-    }
-
-    /** Follows activation changes once they are committed. */
+    /** Follows activation changes once they are committed (after any load of the set in progress). */
     void onActivation(@Observes(during = TransactionPhase.AFTER_SUCCESS) SetActivationChanged change) {
         ReferenceIndexes indexes = indexes();
-        if (change.active()) {
-            indexes.activateSet(change.indexId());
-        } else {
-            indexes.deactivateSet(change.indexId());
+        synchronized (this) {
+            if (change.active()) {
+                indexes.activateSet(change.indexId());
+            } else {
+                indexes.deactivateSet(change.indexId());
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,40 +36,50 @@ public final class MatchRecorder {
         List<KnownMatch> match(MatchQuery query, IntPredicate setFilter);
     }
 
-    private static final String INSERT_MATCH = """
+    // Set-based statements over arrays: unnest() is estimated at a handful of rows, so the planner
+    // probes the indexes row by row even while an import grows the tables faster than their statistics.
+    private static final String INSERT_MATCHES = """
             INSERT INTO media_match (media_id, entry_id, hash_type, distance, dihedral, matched_at)
-            VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING
+            SELECT f.media_id, f.entry_id, f.hash_type, f.distance, f.dihedral, now()
+            FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::smallint[], ?::text[])
+                AS f(media_id, entry_id, hash_type, distance, dihedral)
+            ON CONFLICT DO NOTHING
             """;
 
     private static final String ACTIVE_MATCHES = """
             SELECT m.media_id, m.entry_id, m.hash_type, m.distance, s.kind, s.source, s.category_scheme, s.name,
                    s.set_version, e.category, e.series, e.victim_identified, e.offender_identified, e.distributed
-            FROM media_match m
+            FROM unnest(?::uuid[]) AS item(id)
+            JOIN media_match m ON m.media_id = item.id
             JOIN hash_set_entry e ON e.id = m.entry_id
             JOIN hash_set s ON s.id = e.hash_set_id
-            WHERE m.media_id = ANY (?) AND s.active
+            WHERE s.active
             """;
 
-    // Every SET expression sees the row as it was: "kept" tests the category source before the update.
+    // Every SET expression sees the row as it was: the CASEs test the category source before the update.
     private static final String DECIDE = """
-            UPDATE media_item SET match_status = ?, matched_at = now(), version = version + 1,
-                category = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN category ELSE ? END,
-                category_source = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN category_source
-                                       WHEN ?::text IS NULL THEN NULL ELSE 'HASH_MATCH' END,
-                categorised_by = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN categorised_by
-                                      WHEN ?::text IS NULL THEN NULL ELSE ? END,
-                categorised_at = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN categorised_at
-                                      WHEN ?::text IS NULL THEN NULL
-                                      WHEN category_source = 'HASH_MATCH' AND category = ? THEN categorised_at
+            UPDATE media_item i SET match_status = d.status, matched_at = now(), version = i.version + 1,
+                category = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.category ELSE d.category END,
+                category_source = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.category_source
+                                       WHEN d.category IS NULL THEN NULL ELSE 'HASH_MATCH' END,
+                categorised_by = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.categorised_by
+                                      WHEN d.category IS NULL THEN NULL ELSE d.decided_by END,
+                categorised_at = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.categorised_at
+                                      WHEN d.category IS NULL THEN NULL
+                                      WHEN i.category_source = 'HASH_MATCH' AND i.category = d.category
+                                          THEN i.categorised_at
                                       ELSE now() END,
-                series = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN series ELSE coalesce(series, ?) END,
-                victim_identified = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN victim_identified
-                                         ELSE coalesce(victim_identified, ?) END,
-                offender_identified = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN offender_identified
-                                           ELSE coalesce(offender_identified, ?) END,
-                distributed = CASE WHEN category_source IN ('HUMAN', 'IMPORT') THEN distributed
-                                   ELSE coalesce(distributed, ?) END
-            WHERE id = ?
+                series = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.series
+                              ELSE coalesce(i.series, d.series) END,
+                victim_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.victim_identified
+                                         ELSE coalesce(i.victim_identified, d.victim) END,
+                offender_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.offender_identified
+                                           ELSE coalesce(i.offender_identified, d.offender) END,
+                distributed = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.distributed
+                                   ELSE coalesce(i.distributed, d.distributed) END
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
+                        ?::boolean[]) AS d(id, status, category, decided_by, series, victim, offender, distributed)
+            WHERE i.id = d.id
             """;
 
     private final Matcher index;
@@ -105,26 +114,34 @@ public final class MatchRecorder {
             return MatchSummary.NONE;
         }
         List<UUID> matched = new ArrayList<>();
-        long rows = 0;
-        try (PreparedStatement insert = c.prepareStatement(INSERT_MATCH)) {
-            for (NewItem item : items) {
-                List<KnownMatch> found = index.match(item.query(), setFilter);
-                if (found.isEmpty()) {
-                    continue;
-                }
-                matched.add(item.mediaId());
-                for (KnownMatch m : found) {
-                    insert.setObject(1, item.mediaId());
-                    insert.setLong(2, m.entryId());
-                    insert.setString(3, m.type().name());
-                    insert.setShort(4, (short) m.distance());
-                    insert.setString(5, m.dihedral());
-                    insert.addBatch();
-                    rows++;
-                }
+        List<Object> mediaIds = new ArrayList<>();
+        List<Object> entryIds = new ArrayList<>();
+        List<Object> types = new ArrayList<>();
+        List<Object> distances = new ArrayList<>();
+        List<Object> dihedrals = new ArrayList<>();
+        for (NewItem item : items) {
+            List<KnownMatch> found = index.match(item.query(), setFilter);
+            if (found.isEmpty()) {
+                continue;
             }
-            if (rows > 0) {
-                insert.executeBatch();
+            matched.add(item.mediaId());
+            for (KnownMatch m : found) {
+                mediaIds.add(item.mediaId());
+                entryIds.add(m.entryId());
+                types.add(m.type().name());
+                distances.add((short) m.distance());
+                dihedrals.add(m.dihedral());
+            }
+        }
+        long rows = mediaIds.size();
+        if (rows > 0) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_MATCHES)) {
+                insert.setArray(1, c.createArrayOf("uuid", mediaIds.toArray()));
+                insert.setArray(2, c.createArrayOf("bigint", entryIds.toArray()));
+                insert.setArray(3, c.createArrayOf("text", types.toArray()));
+                insert.setArray(4, c.createArrayOf("smallint", distances.toArray()));
+                insert.setArray(5, c.createArrayOf("text", dihedrals.toArray()));
+                insert.executeUpdate();
             }
         }
         MatchSummary decided = decide(c, matched);
@@ -154,21 +171,46 @@ public final class MatchRecorder {
         }
         long alert = 0;
         long ignorable = 0;
-        try (PreparedStatement update = c.prepareStatement(DECIDE)) {
-            for (Map.Entry<UUID, List<RecordedMatch>> e : byItem.entrySet()) {
-                Optional<MatchStatus> status = precedence.status(e.getValue());
-                Optional<RecordedMatch> decisive = precedence.decisive(e.getValue());
-                if (status.isPresent()) {
-                    if (status.get() == MatchStatus.ALERT) {
-                        alert++;
-                    } else {
-                        ignorable++;
-                    }
+        int n = byItem.size();
+        Object[] ids = new Object[n];
+        Object[] statuses = new Object[n];
+        Object[] categories = new Object[n];
+        Object[] decidedBy = new Object[n];
+        Object[] series = new Object[n];
+        Object[] victims = new Object[n];
+        Object[] offenders = new Object[n];
+        Object[] distributed = new Object[n];
+        int i = 0;
+        for (Map.Entry<UUID, List<RecordedMatch>> e : byItem.entrySet()) {
+            Optional<MatchStatus> status = precedence.status(e.getValue());
+            RecordedMatch decisive = precedence.decisive(e.getValue()).orElse(null);
+            if (status.isPresent()) {
+                if (status.get() == MatchStatus.ALERT) {
+                    alert++;
+                } else {
+                    ignorable++;
                 }
-                bind(update, status.orElse(null), decisive.orElse(null), e.getKey());
-                update.addBatch();
             }
-            update.executeBatch();
+            ids[i] = e.getKey();
+            statuses[i] = status.map(Enum::name).orElse(null);
+            categories[i] = decisive == null ? null : decisive.category();
+            decidedBy[i] = decisive == null ? null : "hash set " + decisive.setLabel();
+            series[i] = decisive == null ? null : decisive.series();
+            victims[i] = decisive == null ? null : decisive.victimIdentified();
+            offenders[i] = decisive == null ? null : decisive.offenderIdentified();
+            distributed[i] = decisive == null ? null : decisive.distributed();
+            i++;
+        }
+        try (PreparedStatement update = c.prepareStatement(DECIDE)) {
+            update.setArray(1, c.createArrayOf("uuid", ids));
+            update.setArray(2, c.createArrayOf("text", statuses));
+            update.setArray(3, c.createArrayOf("text", categories));
+            update.setArray(4, c.createArrayOf("text", decidedBy));
+            update.setArray(5, c.createArrayOf("text", series));
+            update.setArray(6, c.createArrayOf("boolean", victims));
+            update.setArray(7, c.createArrayOf("boolean", offenders));
+            update.setArray(8, c.createArrayOf("boolean", distributed));
+            update.executeUpdate();
         }
         return new MatchSummary(mediaIds.size(), alert, ignorable, 0);
     }
@@ -187,30 +229,5 @@ public final class MatchRecorder {
     private static Boolean bool(ResultSet rs, int column) throws SQLException {
         boolean value = rs.getBoolean(column);
         return rs.wasNull() ? null : value;
-    }
-
-    private static void bind(PreparedStatement u, MatchStatus status, RecordedMatch decisive, UUID mediaId)
-            throws SQLException {
-        String category = decisive == null ? null : decisive.category();
-        u.setString(1, status == null ? null : status.name());
-        u.setString(2, category);
-        u.setString(3, category);
-        u.setString(4, category);
-        u.setString(5, decisive == null ? null : "hash set " + decisive.setLabel());
-        u.setString(6, category);
-        u.setString(7, category);
-        u.setString(8, decisive == null ? null : decisive.series());
-        setBoolean(u, 9, decisive == null ? null : decisive.victimIdentified());
-        setBoolean(u, 10, decisive == null ? null : decisive.offenderIdentified());
-        setBoolean(u, 11, decisive == null ? null : decisive.distributed());
-        u.setObject(12, mediaId);
-    }
-
-    private static void setBoolean(PreparedStatement u, int i, Boolean value) throws SQLException {
-        if (value == null) {
-            u.setNull(i, Types.BOOLEAN);
-        } else {
-            u.setBoolean(i, value);
-        }
     }
 }

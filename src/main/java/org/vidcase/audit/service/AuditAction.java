@@ -27,7 +27,6 @@ public enum AuditAction {
     HASHSET_ACTIVATE("hash-set"),
     HASHSET_IMPORT("hash-set"),
     HASHSET_REMATCH("hash-set"),
-    MEDIA_MATCH("media"),
     MEDIA_MATCHES_VIEW("media"),
     SEIZURE_REDUCTION_VIEW("seizure"),
     JOB_VIEW("job"),

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
@@ -188,7 +189,8 @@ public class HashSetImportJob implements JobHandler {
 
     private void finish(JobContext context, HashSetImportParameters p, ReferenceHashSet initial, long delivered,
                         Counts counts) {
-        boolean active = QuarkusTransaction.requiringNew().call(() -> {
+        // Imported and, for an active set, its re-matching queued: one commit, so a restart loses neither.
+        UUID rematchJob = QuarkusTransaction.requiringNew().call(() -> {
             ReferenceHashSet s = sets.findById(p.setId());
             s.entryCount = delivered;
             s.importedAt = Instant.now();
@@ -196,20 +198,16 @@ public class HashSetImportJob implements JobHandler {
             s.importFileSha256 = p.fileSha256();
             s.updatedBy = context.owner();
             s.updatedAt = s.importedAt;
-            return s.active;
+            return s.active ? rematch.submit(p.setId(), context.owner(), RematchParameters.Reason.IMPORTED) : null;
         });
-        index.loadSet(p.indexId(), active);
-        String summary = delivered + " entries imported, " + counts.rejected + " rejected";
-        String rematchJob = null;
-        if (active) {
-            rematchJob = rematch.submit(p.setId(), context.owner(), RematchParameters.Reason.IMPORTED).toString();
-            summary += "; existing media are being matched by job " + rematchJob;
-        }
+        index.loadSet(p.indexId());
+        String summary = delivered + " entries imported, " + counts.rejected + " rejected"
+                + (rematchJob == null ? "" : "; existing media are being matched by job " + rematchJob);
         context.message(summary);
         context.result(rematchJob == null
                 ? jsonOf(Map.of("entries", delivered, "rejected", counts.rejected, "fileSha256", p.fileSha256()))
                 : jsonOf(Map.of("entries", delivered, "rejected", counts.rejected, "fileSha256", p.fileSha256(),
-                        "rematchJobId", rematchJob)));
+                        "rematchJobId", rematchJob.toString())));
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.HASHSET_IMPORT, p.setId().toString(), null,
                 AuditOutcome.SUCCESS, null, null, initial.name + " " + initial.setVersion + ": " + summary
                         + "; file sha256 " + p.fileSha256()));

@@ -17,6 +17,7 @@ import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.EntryIds;
+import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.MatchingService;
@@ -46,10 +47,13 @@ public class RematchJob implements JobHandler {
 
     private final AgroalDataSource dataSource;
     private final MatchingService matching;
+    private final KnownHashIndex index;
     private final AuditTrail trail;
     private final ObjectMapper json;
 
-    public RematchJob(AgroalDataSource dataSource, MatchingService matching, AuditTrail trail, ObjectMapper json) {
+    public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
+                      ObjectMapper json) {
+        this.index = index;
         this.dataSource = dataSource;
         this.matching = matching;
         this.trail = trail;
@@ -72,6 +76,10 @@ public class RematchJob implements JobHandler {
         UUID after = context.checkpoint() == null ? new UUID(0, 0)
                 : UUID.fromString(context.checkpoint());
         boolean deactivated = p.reason() == RematchParameters.Reason.DEACTIVATED;
+        if (!deactivated) {
+            // Queued with the import's last commit: the set may not be in the indexes yet.
+            index.loadSet(p.indexId());
+        }
         context.total(count(deactivated, p.indexId()));
         MatchSummary total = MatchSummary.NONE;
         while (!context.cancelled()) {
