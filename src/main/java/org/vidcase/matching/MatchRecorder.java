@@ -1,21 +1,22 @@
 package org.vidcase.matching;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import org.vidcase.hashset.domain.HashSetKind;
 import org.vidcase.hashset.domain.HashSetSource;
-import java.util.function.BiPredicate;
 
 /**
  * Matches media items against the reference indexes and records the outcome on the caller's
@@ -44,6 +45,14 @@ public final class MatchRecorder {
             FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::smallint[], ?::text[])
                 AS f(media_id, entry_id, hash_type, distance, dihedral)
             ON CONFLICT DO NOTHING
+            """;
+
+    private static final String ENTRIES = """
+            SELECT e.id, s.kind, s.source, s.category_scheme, s.name, s.set_version, e.category, e.series,
+                   e.victim_identified, e.offender_identified, e.distributed, s.active
+            FROM unnest(?::bigint[]) AS x(id)
+            JOIN hash_set_entry e ON e.id = x.id
+            JOIN hash_set s ON s.id = e.hash_set_id
             """;
 
     private static final String ACTIVE_MATCHES = """
@@ -106,46 +115,56 @@ public final class MatchRecorder {
     }
 
     /**
-     * Matches items against the sets the filter admits, stores new matches, and decides again the
-     * items that gained one. Items without any match are left as they are.
+     * Matches stored items against the sets the filter admits, stores new matches, and decides again
+     * the items that gained one. Items without any match are left as they are.
      */
     public MatchSummary match(Connection c, List<NewItem> items, IntPredicate setFilter) throws SQLException {
         if (items.isEmpty()) {
             return MatchSummary.NONE;
         }
-        List<UUID> matched = new ArrayList<>();
-        List<Object> mediaIds = new ArrayList<>();
-        List<Object> entryIds = new ArrayList<>();
-        List<Object> types = new ArrayList<>();
-        List<Object> distances = new ArrayList<>();
-        List<Object> dihedrals = new ArrayList<>();
-        for (NewItem item : items) {
-            List<KnownMatch> found = index.match(item.query(), setFilter);
-            if (found.isEmpty()) {
-                continue;
-            }
-            matched.add(item.mediaId());
-            for (KnownMatch m : found) {
-                mediaIds.add(item.mediaId());
-                entryIds.add(m.entryId());
-                types.add(m.type().name());
-                distances.add((short) m.distance());
-                dihedrals.add(m.dihedral());
-            }
-        }
-        long rows = mediaIds.size();
-        if (rows > 0) {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_MATCHES)) {
-                insert.setArray(1, c.createArrayOf("uuid", mediaIds.toArray()));
-                insert.setArray(2, c.createArrayOf("bigint", entryIds.toArray()));
-                insert.setArray(3, c.createArrayOf("text", types.toArray()));
-                insert.setArray(4, c.createArrayOf("smallint", distances.toArray()));
-                insert.setArray(5, c.createArrayOf("text", dihedrals.toArray()));
-                insert.executeUpdate();
-            }
-        }
-        MatchSummary decided = decide(c, matched);
+        Found found = find(items, setFilter);
+        long rows = found.insert(c, null);
+        MatchSummary decided = decide(c, found.byItem.keySet());
         return new MatchSummary(items.size(), decided.alertItems(), decided.ignorableItems(), rows);
+    }
+
+    /**
+     * Matches items that are about to be inserted and decides them in memory, so that their rows
+     * are written decided; {@link Prepared#insertMatches} then stores the matches of the items that
+     * were actually inserted. Entries of inactive sets do not count.
+     */
+    public Prepared prepare(Connection c, List<NewItem> items) throws SQLException {
+        Found found = find(items, set -> true);
+        if (found.byItem.isEmpty()) {
+            return new Prepared(found, Map.of());
+        }
+        Map<Long, EntryInfo> entries = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(ENTRIES)) {
+            s.setArray(1, c.createArrayOf("bigint", found.entryIds().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.put(rs.getLong(1), new EntryInfo(HashSetKind.valueOf(rs.getString(2)),
+                            HashSetSource.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getString(5) + " " + rs.getString(6), rs.getString(7), rs.getString(8), bool(rs, 9),
+                            bool(rs, 10), bool(rs, 11), rs.getBoolean(12)));
+                }
+            }
+        }
+        Map<UUID, Decision> decisions = new HashMap<>();
+        for (Map.Entry<UUID, List<KnownMatch>> e : found.byItem.entrySet()) {
+            List<RecordedMatch> recorded = new ArrayList<>();
+            for (KnownMatch m : e.getValue()) {
+                EntryInfo info = entries.get(m.entryId());
+                if (info != null && info.active()) {
+                    recorded.add(info.recorded(m, usableCategory));
+                }
+            }
+            Decision d = decision(recorded);
+            if (d.status() != null) {
+                decisions.put(e.getKey(), d);
+            }
+        }
+        return new Prepared(found, decisions);
     }
 
     /**
@@ -161,8 +180,7 @@ public final class MatchRecorder {
             byItem.put(id, new ArrayList<>());
         }
         try (PreparedStatement s = c.prepareStatement(ACTIVE_MATCHES)) {
-            Array ids = c.createArrayOf("uuid", mediaIds.toArray());
-            s.setArray(1, ids);
+            s.setArray(1, c.createArrayOf("uuid", mediaIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byItem.get(rs.getObject(1, UUID.class)).add(recorded(rs));
@@ -172,53 +190,57 @@ public final class MatchRecorder {
         long alert = 0;
         long ignorable = 0;
         int n = byItem.size();
-        Object[] ids = new Object[n];
-        Object[] statuses = new Object[n];
-        Object[] categories = new Object[n];
-        Object[] decidedBy = new Object[n];
-        Object[] series = new Object[n];
-        Object[] victims = new Object[n];
-        Object[] offenders = new Object[n];
-        Object[] distributed = new Object[n];
+        Object[][] columns = new Object[8][n];
         int i = 0;
         for (Map.Entry<UUID, List<RecordedMatch>> e : byItem.entrySet()) {
-            Optional<MatchStatus> status = precedence.status(e.getValue());
-            RecordedMatch decisive = precedence.decisive(e.getValue()).orElse(null);
-            if (status.isPresent()) {
-                if (status.get() == MatchStatus.ALERT) {
-                    alert++;
-                } else {
-                    ignorable++;
-                }
-            }
-            ids[i] = e.getKey();
-            statuses[i] = status.map(Enum::name).orElse(null);
-            categories[i] = decisive == null ? null : decisive.category();
-            decidedBy[i] = decisive == null ? null : "hash set " + decisive.setLabel();
-            series[i] = decisive == null ? null : decisive.series();
-            victims[i] = decisive == null ? null : decisive.victimIdentified();
-            offenders[i] = decisive == null ? null : decisive.offenderIdentified();
-            distributed[i] = decisive == null ? null : decisive.distributed();
+            Decision d = decision(e.getValue());
+            alert += d.status() == MatchStatus.ALERT ? 1 : 0;
+            ignorable += d.status() == MatchStatus.IGNORABLE ? 1 : 0;
+            columns[0][i] = e.getKey();
+            columns[1][i] = d.status() == null ? null : d.status().name();
+            columns[2][i] = d.category();
+            columns[3][i] = d.decidedBy();
+            columns[4][i] = d.series();
+            columns[5][i] = d.victimIdentified();
+            columns[6][i] = d.offenderIdentified();
+            columns[7][i] = d.distributed();
             i++;
         }
+        String[] types = {"uuid", "text", "text", "text", "text", "boolean", "boolean", "boolean"};
         try (PreparedStatement update = c.prepareStatement(DECIDE)) {
-            update.setArray(1, c.createArrayOf("uuid", ids));
-            update.setArray(2, c.createArrayOf("text", statuses));
-            update.setArray(3, c.createArrayOf("text", categories));
-            update.setArray(4, c.createArrayOf("text", decidedBy));
-            update.setArray(5, c.createArrayOf("text", series));
-            update.setArray(6, c.createArrayOf("boolean", victims));
-            update.setArray(7, c.createArrayOf("boolean", offenders));
-            update.setArray(8, c.createArrayOf("boolean", distributed));
+            for (int col = 0; col < types.length; col++) {
+                update.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+            }
             update.executeUpdate();
         }
         return new MatchSummary(mediaIds.size(), alert, ignorable, 0);
     }
 
+    /** What the precedence rules make of an item's matches with active sets. */
+    public Decision decision(List<RecordedMatch> matches) {
+        MatchStatus status = precedence.status(matches).orElse(null);
+        RecordedMatch decisive = precedence.decisive(matches).orElse(null);
+        if (decisive == null) {
+            return new Decision(status, null, null, null, null, null, null);
+        }
+        return new Decision(status, decisive.category(), "hash set " + decisive.setLabel(), decisive.series(),
+                decisive.victimIdentified(), decisive.offenderIdentified(), decisive.distributed());
+    }
+
+    private Found find(List<NewItem> items, IntPredicate setFilter) {
+        Found found = new Found();
+        for (NewItem item : items) {
+            List<KnownMatch> matches = index.match(item.query(), setFilter);
+            if (!matches.isEmpty()) {
+                found.byItem.put(item.mediaId(), matches);
+            }
+        }
+        return found;
+    }
+
     private RecordedMatch recorded(ResultSet rs) throws SQLException {
         String setScheme = rs.getString(7);
         String category = rs.getString(10);
-        // A category of another scheme means something else here: the match counts, its category does not.
         boolean usable = category != null && usableCategory.test(setScheme, category);
         return new RecordedMatch(rs.getLong(2), rs.getString(8) + " " + rs.getString(9),
                 MatchType.valueOf(rs.getString(3)), rs.getShort(4), HashSetKind.valueOf(rs.getString(5)),
@@ -229,5 +251,103 @@ public final class MatchRecorder {
     private static Boolean bool(ResultSet rs, int column) throws SQLException {
         boolean value = rs.getBoolean(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * The outcome for one item: status (null: unknown), and from the decisive match the category
+     * (null: none usable), who decided ("hash set NAME VERSION"), series and flags.
+     */
+    public record Decision(MatchStatus status, String category, String decidedBy, String series,
+                           Boolean victimIdentified, Boolean offenderIdentified, Boolean distributed) {
+    }
+
+    /** Items matched and decided before their insert. */
+    public static final class Prepared {
+
+        public static final Prepared NONE = new Prepared(new Found(), Map.of());
+
+        private final Found found;
+        private final Map<UUID, Decision> decisions;
+
+        private Prepared(Found found, Map<UUID, Decision> decisions) {
+            this.found = found;
+            this.decisions = decisions;
+        }
+
+        /** The decision for an item, or null if it matched nothing that counts. */
+        public Decision decision(UUID mediaId) {
+            return decisions.get(mediaId);
+        }
+
+        /** Stores the matches of the items that were inserted; returns what they came to. */
+        public MatchSummary insertMatches(Connection c, Set<UUID> inserted) throws SQLException {
+            long rows = found.insert(c, inserted);
+            long alert = 0;
+            long ignorable = 0;
+            for (UUID id : inserted) {
+                Decision d = decisions.get(id);
+                if (d != null) {
+                    alert += d.status() == MatchStatus.ALERT ? 1 : 0;
+                    ignorable += d.status() == MatchStatus.IGNORABLE ? 1 : 0;
+                }
+            }
+            return new MatchSummary(inserted.size(), alert, ignorable, rows);
+        }
+    }
+
+    /** The matches found for a group of items, before they are stored. */
+    private static final class Found {
+        final Map<UUID, List<KnownMatch>> byItem = new LinkedHashMap<>();
+
+        Set<Long> entryIds() {
+            Set<Long> ids = new HashSet<>();
+            byItem.values().forEach(list -> list.forEach(m -> ids.add(m.entryId())));
+            return ids;
+        }
+
+        /** Inserts the matches of the given items (all if null); returns the rows offered. */
+        long insert(Connection c, Set<UUID> only) throws SQLException {
+            List<Object> mediaIds = new ArrayList<>();
+            List<Object> entryIds = new ArrayList<>();
+            List<Object> types = new ArrayList<>();
+            List<Object> distances = new ArrayList<>();
+            List<Object> dihedrals = new ArrayList<>();
+            for (Map.Entry<UUID, List<KnownMatch>> e : byItem.entrySet()) {
+                if (only != null && !only.contains(e.getKey())) {
+                    continue;
+                }
+                for (KnownMatch m : e.getValue()) {
+                    mediaIds.add(e.getKey());
+                    entryIds.add(m.entryId());
+                    types.add(m.type().name());
+                    distances.add((short) m.distance());
+                    dihedrals.add(m.dihedral());
+                }
+            }
+            if (mediaIds.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT_MATCHES)) {
+                insert.setArray(1, c.createArrayOf("uuid", mediaIds.toArray()));
+                insert.setArray(2, c.createArrayOf("bigint", entryIds.toArray()));
+                insert.setArray(3, c.createArrayOf("text", types.toArray()));
+                insert.setArray(4, c.createArrayOf("smallint", distances.toArray()));
+                insert.setArray(5, c.createArrayOf("text", dihedrals.toArray()));
+                insert.executeUpdate();
+            }
+            return mediaIds.size();
+        }
+    }
+
+    /** What an entry and its set contribute to a decision. */
+    private record EntryInfo(HashSetKind kind, HashSetSource source, String scheme, String setLabel, String category,
+                             String series, Boolean victimIdentified, Boolean offenderIdentified,
+                             Boolean distributed, boolean active) {
+
+        RecordedMatch recorded(KnownMatch m, BiPredicate<String, String> usableCategory) {
+            boolean usable = category != null && usableCategory.test(scheme, category);
+            return new RecordedMatch(m.entryId(), setLabel, m.type(), m.distance(), kind, source,
+                    usable ? category : null, series, victimIdentified, offenderIdentified, distributed);
+        }
     }
 }

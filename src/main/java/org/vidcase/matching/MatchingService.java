@@ -39,6 +39,11 @@ public class MatchingService {
         return recorder.match(c, items, setFilter);
     }
 
+    /** Matches and decides items about to be inserted (imports): their rows are written decided. */
+    public MatchRecorder.Prepared prepare(Connection c, List<NewItem> items) throws SQLException {
+        return recorder.prepare(c, items);
+    }
+
     /** Decides status and category of these items again from their stored matches with active sets. */
     public MatchSummary decide(Connection c, Collection<UUID> mediaIds) throws SQLException {
         return recorder.decide(c, mediaIds);

@@ -196,8 +196,10 @@ class KnownMediaMatchingTest {
     @Test
     void itemsImportedFromAnotherToolAreMatchedAsTheyArrive() {
         byte[] known = png(scene());
+        String otherKnownMd5 = randomHex(32);
         String set = HashSetFixture.create("Import check " + SEED.incrementAndGet(), "CUSTOM", "ALERT", "1");
-        HashSetFixture.importAndWait(set, "PLAIN", ("sha256:" + sha256(known) + "\n").getBytes(StandardCharsets.UTF_8));
+        HashSetFixture.importAndWait(set, "PLAIN", ("sha256:" + sha256(known) + "\n" + otherKnownMd5 + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         HashSetFixture.setActive(set, true);
 
         UUID caseId = CaseFixture.openCase("officer");
@@ -207,18 +209,28 @@ class KnownMediaMatchingTest {
                 {"odata.metadata": "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Cases",
                  "value": [{"Media": [
                    {"MediaID": 1, "MD5": "%s", "AlternativeHashes": [{"HashName": "SHA256", "HashValue": "%s"}]},
-                   {"MediaID": 2, "MD5": "%s"}
+                   {"MediaID": 2, "MD5": "%s"},
+                   {"MediaID": 3, "MD5": "%s", "Category": 2, "Series": "From the other tool"}
                  ]}]}
-                """.formatted(md5(known), sha256(known), unknownMd5);
+                """.formatted(md5(known), sha256(known), unknownMd5, otherKnownMd5);
         String jobId = given().auth().oauth2(Tokens.of("officer")).contentType("application/json").body(vics)
                 .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/imports")
                 .then().statusCode(202).extract().path("id");
         JsonPath job = Jobs.awaitEnd(jobId, "officer");
         assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
-        assertThat(job.getString("message")).contains("1 alert");
-        List<String> alert = Api.as("officer").get("/api/cases/" + caseId + "/media?review=ALERT")
-                .then().statusCode(200).extract().path("sha256");
-        assertThat(alert).containsExactly(sha256(known));
+        assertThat(job.getString("message")).contains("2 alert");
+
+        JsonPath alert = Api.as("officer").get("/api/cases/" + caseId + "/media?review=ALERT")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(alert.getList("md5", String.class)).containsExactlyInAnyOrder(md5(known), otherKnownMd5);
+        // Pre-categorised by hash where the tool gave no category; the tool's own category stands.
+        String byHash = alert.getString("find { it.md5 == '" + md5(known) + "' }.id");
+        item(caseId, byHash).then().body("category", equalTo("1")).body("categorySource", equalTo("HASH_MATCH"))
+                .body("categorisedBy", containsString("Import check"));
+        item(caseId, alert.getString("find { it.md5 == '" + otherKnownMd5 + "' }.id")).then()
+                .body("category", equalTo("2")).body("categorySource", equalTo("IMPORT"))
+                .body("series", equalTo("From the other tool"));
+        assertThat(matches(caseId, byHash).getString("[0].hashType")).isEqualTo("SHA256");
         List<String> toReview = Api.as("officer").get("/api/cases/" + caseId + "/media?review=TO_REVIEW")
                 .then().statusCode(200).extract().path("md5");
         assertThat(toReview).containsExactly(unknownMd5);

@@ -26,7 +26,6 @@ import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.matching.EntryIds;
 import org.vidcase.matching.MatchPrecedence;
 import org.vidcase.matching.MatchRecorder;
-import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.ReferenceEntryLoader;
 import org.vidcase.matching.ReferenceIndexes;
 import org.vidcase.media.domain.MediaSource;
@@ -100,8 +99,8 @@ public final class MediaImportBenchmark {
             try (PartitionedImportWriter writer = new PartitionedImportWriter(sessions, (partition, part) -> {
                 Connection session = connections[partition];
                 MediaBatchWriter.BatchResult r = MediaBatchWriter.write(session, target[0], target[1], "benchmark",
-                        MediaSource.VICS, part, (conn, items) -> recorder[0] == null ? MatchSummary.NONE
-                                : recorder[0].match(conn, items));
+                        MediaSource.VICS, part, (conn, items) -> recorder[0] == null ? MatchRecorder.Prepared.NONE
+                                : recorder[0].prepare(conn, items));
                 session.commit();
                 return r;
             })) {

@@ -6,12 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.vidcase.matching.MatchQuery;
+import org.vidcase.matching.MatchRecorder;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.NewItem;
 import org.vidcase.media.domain.MediaSource;
@@ -41,7 +42,8 @@ public final class MediaBatchWriter {
                 exif_lens VARCHAR(200), exif_taken_at VARCHAR(100), gps_latitude DOUBLE PRECISION,
                 gps_longitude DOUBLE PRECISION, category VARCHAR(50), victim_identified BOOLEAN,
                 offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
-                series VARCHAR(200), tags VARCHAR(5100), notes TEXT, source_id VARCHAR(100)) ON COMMIT DELETE ROWS;
+                series VARCHAR(200), tags VARCHAR(5100), notes TEXT, source_id VARCHAR(100), category_source VARCHAR(20),
+                categorised_by VARCHAR(200), match_status VARCHAR(20)) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS import_location (
                 id UUID, content_key VARCHAR(80), location_key VARCHAR(32), file_name VARCHAR(1000), path VARCHAR(4000),
                 created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;
@@ -53,19 +55,18 @@ public final class MediaBatchWriter {
                     photodna, size_bytes, mime_type, width, height, exif_make, exif_model, exif_body_serial, exif_lens,
                     exif_taken_at, gps_latitude, gps_longitude, category, category_source, categorised_by,
                     categorised_at, victim_identified, offender_identified, distributed, self_generated, suspected,
-                    series, tags, notes, source, source_id, created_by, created_at, version)
+                    series, tags, notes, source, source_id, match_status, matched_at, created_by, created_at, version)
                 SELECT DISTINCT ON (content_key) id, ?, ?, content_key, md5, sha1, sha256, pdq,
                     pdq_quality, photodna, size_bytes, mime_type, width, height, exif_make, exif_model,
                     exif_body_serial, exif_lens, exif_taken_at, gps_latitude, gps_longitude, category,
-                    CASE WHEN category IS NULL THEN NULL ELSE 'IMPORT' END,
-                    CASE WHEN category IS NULL THEN NULL ELSE ? END,
-                    CASE WHEN category IS NULL THEN NULL ELSE now() END,
+                    category_source, categorised_by, CASE WHEN category IS NULL THEN NULL ELSE now() END,
                     victim_identified, offender_identified, distributed, self_generated, suspected, series, tags,
-                    notes, ?, source_id, ?, now(), 0
+                    notes, ?, source_id, match_status, CASE WHEN match_status IS NULL THEN NULL ELSE now() END,
+                    ?, now(), 0
                 FROM import_item ORDER BY content_key, ord
                 ON CONFLICT (case_id, content_key) DO NOTHING
-                RETURNING id, content_key)
-            SELECT id, content_key FROM fresh
+                RETURNING id)
+            SELECT id FROM fresh
             """;
 
     private static final String INSERT_LOCATIONS = """
@@ -91,10 +92,10 @@ public final class MediaBatchWriter {
         return m.sha1() != null ? "sha1:" + m.sha1() : "md5:" + m.md5();
     }
 
-    /** Matches the items a batch added, on the batch's connection, before it commits. */
+    /** Matches and decides a batch's records before they are inserted, on the batch's connection. */
     @FunctionalInterface
     public interface NewItemMatcher {
-        MatchSummary match(Connection c, List<NewItem> items) throws SQLException;
+        MatchRecorder.Prepared prepare(Connection c, List<NewItem> items) throws SQLException;
     }
 
     public static BatchResult write(Connection c, UUID caseId, UUID seizureId, String actor, MediaSource source,
@@ -103,6 +104,15 @@ public final class MediaBatchWriter {
         try (Statement s = c.createStatement()) {
             s.execute(STAGE);
         }
+        UUID[] ids = new UUID[batch.size()];
+        List<NewItem> toMatch = new ArrayList<>(batch.size());
+        for (int i = 0; i < ids.length; i++) {
+            ImportedMedia m = batch.get(i);
+            ids[i] = TimeOrderedIds.next();
+            toMatch.add(new NewItem(ids[i], new MatchQuery(m.md5(), m.sha1(), m.sha256(), m.photoDna(), m.pdq(),
+                    m.pdqQuality(), null)));
+        }
+        MatchRecorder.Prepared matches = matcher.prepare(c, toMatch);
         StringBuilder items = new StringBuilder(batch.size() * 300);
         StringBuilder locations = new StringBuilder(batch.size() * 200);
         CopyLine line = new CopyLine();
@@ -110,15 +120,17 @@ public final class MediaBatchWriter {
         for (ImportedMedia m : batch) {
             String key = contentKey(m);
             ExifData exif = m.exif();
-            line.add(ord++).add(TimeOrderedIds.next()).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
+            UUID id = ids[ord];
+            Decided d = Decided.of(m, matches.decision(id), actor);
+            line.add(ord++).add(id).add(key).add(m.md5()).add(m.sha1()).add(m.sha256()).add(m.pdq()).add(m.pdqQuality())
                     .add(m.photoDna()).add(m.size()).add(m.mimeType()).add(m.width()).add(m.height())
                     .add(exif == null ? null : exif.make()).add(exif == null ? null : exif.model())
                     .add(exif == null ? null : exif.bodySerial()).add(exif == null ? null : exif.lens())
                     .add(exif == null ? null : exif.dateTimeOriginal()).add(exif == null ? null : exif.gpsLatitude())
-                    .add(exif == null ? null : exif.gpsLongitude()).add(m.category()).add(m.victimIdentified())
-                    .add(m.offenderIdentified()).add(m.distributed()).add(m.selfGenerated()).add(m.suspected())
-                    .add(m.series()).add(m.tags() == null || m.tags().isEmpty() ? null : String.join("\n", m.tags()))
-                    .add(m.notes()).add(m.sourceId())
+                    .add(exif == null ? null : exif.gpsLongitude()).add(d.category).add(d.victimIdentified)
+                    .add(d.offenderIdentified).add(d.distributed).add(m.selfGenerated()).add(m.suspected())
+                    .add(d.series).add(m.tags() == null || m.tags().isEmpty() ? null : String.join("\n", m.tags()))
+                    .add(m.notes()).add(m.sourceId()).add(d.categorySource).add(d.categorisedBy).add(d.matchStatus)
                     .endTo(items);
             for (ImportedLocation l : m.locations()) {
                 line.add(TimeOrderedIds.next()).add(key).add(MediaIngestService.locationKey(seizureId, l.path(), l.fileName())).add(l.fileName())
@@ -131,29 +143,20 @@ public final class MediaBatchWriter {
         pg.getCopyAPI().copyIn("COPY import_location FROM STDIN WITH (FORMAT csv)", new StringReader(locations.toString()));
 
         long newItems;
-        Map<String, UUID> fresh = new HashMap<>();
+        Set<UUID> fresh = new HashSet<>();
         try (var insert = c.prepareStatement(INSERT_ITEMS)) {
             insert.setObject(1, caseId);
             insert.setObject(2, seizureId);
-            insert.setString(3, actor);
-            insert.setString(4, source.name());
-            insert.setString(5, actor);
+            insert.setString(3, source.name());
+            insert.setString(4, actor);
             try (var rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    fresh.put(rs.getString(2), rs.getObject(1, UUID.class));
+                    fresh.add(rs.getObject(1, UUID.class));
                 }
             }
         }
         newItems = fresh.size();
-        List<NewItem> toMatch = new ArrayList<>(fresh.size());
-        for (ImportedMedia m : batch) {
-            UUID id = fresh.remove(contentKey(m));
-            if (id != null) {
-                toMatch.add(new NewItem(id, new MatchQuery(m.md5(), m.sha1(), m.sha256(), m.photoDna(), m.pdq(),
-                        m.pdqQuality(), null)));
-            }
-        }
-        MatchSummary matched = matcher.match(c, toMatch);
+        MatchSummary matched = matches.insertMatches(c, fresh);
         int newLocations;
         try (var insert = c.prepareStatement(INSERT_LOCATIONS)) {
             insert.setObject(1, seizureId);
@@ -175,6 +178,35 @@ public final class MediaBatchWriter {
                     throw new RuleViolationException("The case was closed; the import stopped there");
                 }
             }
+        }
+    }
+
+    /**
+     * A record's values as stored: an imported category (source IMPORT) stands with its series and
+     * flags; otherwise a hash match's category (source HASH_MATCH) and, where the record has none,
+     * its series and flags.
+     */
+    private record Decided(String category, String categorySource, String categorisedBy, String series,
+                           Boolean victimIdentified, Boolean offenderIdentified, Boolean distributed,
+                           String matchStatus) {
+
+        static Decided of(ImportedMedia m, MatchRecorder.Decision d, String actor) {
+            String status = d == null || d.status() == null ? null : d.status().name();
+            if (m.category() != null || d == null || d.category() == null) {
+                boolean fill = m.category() == null && d != null;
+                return new Decided(m.category(), m.category() == null ? null : "IMPORT",
+                        m.category() == null ? null : actor, fill ? or(m.series(), d.series()) : m.series(),
+                        fill ? or(m.victimIdentified(), d.victimIdentified()) : m.victimIdentified(),
+                        fill ? or(m.offenderIdentified(), d.offenderIdentified()) : m.offenderIdentified(),
+                        fill ? or(m.distributed(), d.distributed()) : m.distributed(), status);
+            }
+            return new Decided(d.category(), "HASH_MATCH", d.decidedBy(), or(m.series(), d.series()),
+                    or(m.victimIdentified(), d.victimIdentified()), or(m.offenderIdentified(), d.offenderIdentified()),
+                    or(m.distributed(), d.distributed()), status);
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value != null ? value : fallback;
         }
     }
 

@@ -82,7 +82,7 @@ public class MediaImportJob implements JobHandler {
                      QuarkusTransaction.requiringNew().call(() -> {
                          try (Connection c = dataSource.getConnection()) {
                              return MediaBatchWriter.write(c, p.caseId(), p.seizureId(), context.owner(), source, part,
-                                     matching::match);
+                                     matching::prepare);
                          }
                      }))) {
             List<ImportedMedia> batch = new ArrayList<>(BATCH);
