@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,13 +21,10 @@ import org.vidcase.jobs.service.JobService;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
 import org.vidcase.media.infra.HeadCapture;
-import org.vidcase.media.infra.StorageUnavailableException;
-import org.vidcase.media.infra.UploadTooLargeException;
+import org.vidcase.media.infra.ImportStaging;
 import org.vidcase.shared.error.ConflictException;
-import org.vidcase.shared.error.ContentTooLargeException;
 import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.error.RuleViolationException;
-import org.vidcase.shared.error.ServiceUnavailableException;
 import org.vidcase.shared.request.RequestInfo;
 import org.vidcase.shared.security.CurrentUser;
 
@@ -65,19 +61,8 @@ public class HashSetImportService {
         }
         ReferenceHashSet set = QuarkusTransaction.requiringNew().call(() -> importable(setId, format));
         HeadCapture head = new HeadCapture(body);
-        StagedEvidence stored;
-        try {
-            stored = store.stage(head, "hash-set-imports/");
-        } catch (UploadTooLargeException e) {
-            audit(setId, AuditOutcome.REFUSED, e.getMessage());
-            throw new ContentTooLargeException(e.getMessage());
-        } catch (StorageUnavailableException e) {
-            audit(setId, AuditOutcome.FAILED, "storage unavailable");
-            throw new ServiceUnavailableException("Storage is unavailable; nothing was imported. Try again later.");
-        } catch (IOException e) {
-            audit(setId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
-            throw new IllegalArgumentException("The file could not be read completely: " + e.getMessage());
-        }
+        StagedEvidence stored = ImportStaging.stage(store, head, "hash-set-imports/",
+                (outcome, detail) -> audit(setId, outcome, detail));
         String wrongType = format.recognise(head.bytes());
         if (wrongType != null) {
             store.remove(stored.stagingKey());

@@ -16,17 +16,14 @@ import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobService;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.HeadCapture;
+import org.vidcase.media.infra.ImportStaging;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
-import org.vidcase.media.infra.StorageUnavailableException;
-import org.vidcase.media.infra.UploadTooLargeException;
 import org.vidcase.media.vics.HashCsvReader;
 import org.vidcase.media.vics.MalformedExportException;
 import org.vidcase.media.vics.NotHashCsvException;
 import org.vidcase.media.vics.NotVicsException;
 import org.vidcase.media.vics.VicsReader;
-import org.vidcase.shared.error.ContentTooLargeException;
 import org.vidcase.shared.error.RuleViolationException;
-import org.vidcase.shared.error.ServiceUnavailableException;
 import org.vidcase.shared.request.RequestInfo;
 import org.vidcase.shared.security.CurrentUser;
 
@@ -59,19 +56,8 @@ public class MediaImportService {
     public Job submit(UUID caseId, UUID seizureId, ImportFormat format, String fileName, InputStream body) {
         ingest.checkCanUpload(caseId, seizureId);
         HeadCapture head = new HeadCapture(body);
-        StagedEvidence stored;
-        try {
-            stored = store.stage(head, "imports/");
-        } catch (UploadTooLargeException e) {
-            audit(caseId, seizureId, AuditOutcome.REFUSED, e.getMessage());
-            throw new ContentTooLargeException(e.getMessage());
-        } catch (StorageUnavailableException e) {
-            audit(caseId, seizureId, AuditOutcome.FAILED, "evidence storage unavailable");
-            throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was imported. Try again later.");
-        } catch (IOException e) {
-            audit(caseId, seizureId, AuditOutcome.FAILED, "upload interrupted: " + e.getMessage());
-            throw new IllegalArgumentException("The export could not be read completely: " + e.getMessage());
-        }
+        StagedEvidence stored = ImportStaging.stage(store, head, "imports/",
+                (outcome, detail) -> audit(caseId, seizureId, outcome, detail));
         String notAnExport = recognise(format, head.bytes());
         if (notAnExport != null) {
             store.remove(stored.stagingKey());
