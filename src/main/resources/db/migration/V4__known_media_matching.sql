@@ -28,7 +28,7 @@ CREATE TABLE media_match (
     matched_at   TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (media_id, entry_id, hash_type)
 );
--- A set's matches are found by its entry id range.
-CREATE INDEX media_match_entry_idx ON media_match (entry_id);
+-- A set's matches are found, and paged through, by its entry id range.
+CREATE INDEX media_match_entry_idx ON media_match (entry_id, media_id);
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON media_match TO ${appUser};

@@ -53,7 +53,10 @@ public class KnownHashIndex {
     private void loadAll() {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
+            // One snapshot for the set list and the entries: a set imported meanwhile is either in both or in neither.
             c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
             List<int[]> sets = new ArrayList<>();
             long expected = 0;
             try (PreparedStatement s = c.prepareStatement(
@@ -67,6 +70,8 @@ public class KnownHashIndex {
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch((int) Math.min(expected, 50_000_000));
             ReferenceEntryLoader.readAll(c, batch, config.pdqMinQuality());
             c.rollback();
+            c.setReadOnly(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             ReferenceIndexes indexes = ReferenceIndexes.build(batch, config.pdqMinQuality());
             synchronized (this) {
                 for (int[] set : sets) {
@@ -141,11 +146,14 @@ public class KnownHashIndex {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             boolean active;
-            try (PreparedStatement s = c.prepareStatement("SELECT active FROM hash_set WHERE index_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT active FROM hash_set WHERE index_id = ? AND import_state = 'IMPORTED'")) {
                 s.setInt(1, indexId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("no hash set with index id " + indexId);
+                        // Not (or no longer) imported: nothing to index, and nothing marked as indexed.
+                        c.rollback();
+                        return;
                     }
                     active = rs.getBoolean(1);
                 }
@@ -165,6 +173,34 @@ public class KnownHashIndex {
             LOG.infof("Hash set %d indexed: %d entries", indexId, batch.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Indexing hash set " + indexId + " failed", e);
+        }
+    }
+
+    /**
+     * Brings the set's visibility in line with its active flag in PostgreSQL, loading it first if
+     * it is imported but not yet indexed. Re-matching jobs call this before they scan, so a missed
+     * or late activation event cannot make them scan with the set hidden.
+     */
+    public void sync(int indexId) {
+        ReferenceIndexes indexes = indexes();
+        synchronized (this) {
+            if (!indexedSets.contains(indexId)) {
+                load(indexes, indexId);
+                return;
+            }
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT active FROM hash_set WHERE index_id = ?")) {
+                s.setInt(1, indexId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        indexes.activateSet(indexId);
+                    } else {
+                        indexes.deactivateSet(indexId);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading hash set " + indexId + " failed", e);
+            }
         }
     }
 

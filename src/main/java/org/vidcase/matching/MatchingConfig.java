@@ -31,7 +31,10 @@ public interface MatchingConfig {
     @WithDefault("NATIONAL,PROJECT_VIC,CAID,ICSE,CUSTOM,NSRL")
     List<HashSetSource> sourceOrder();
 
-    /** How long matching waits for the indexes to finish loading at start-up before refusing. */
-    @WithDefault("10M")
+    /**
+     * How long matching waits for the indexes to finish loading at start-up before refusing (503);
+     * uploads wait inside their transaction, so keep it well below the transaction timeout.
+     */
+    @WithDefault("30S")
     Duration indexLoadWait();
 }

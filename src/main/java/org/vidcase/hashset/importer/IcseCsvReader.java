@@ -54,8 +54,9 @@ public final class IcseCsvReader {
                 try {
                     row = rows.next();
                 } catch (CsvParseException e) {
-                    onError.accept(new EntryError(-1, "unreadable CSV: " + e.getMessage()));
-                    return delivered;
+                    // The rest of the file cannot be read: a set imported in part would be wrong for good.
+                    throw new RuleViolationException("The ICSE export is unreadable after " + delivered
+                            + " entries: " + e.getMessage());
                 }
                 if (row.getFieldCount() == 1 && row.getField(0).isBlank()) {
                     continue;

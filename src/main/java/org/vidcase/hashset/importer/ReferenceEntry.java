@@ -28,6 +28,12 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
             throw new IllegalArgumentException("PhotoDNA must be 144 bytes, not " + photoDna.length);
         }
         photoDna = photoDna == null ? null : photoDna.clone();
+        if (category != null && category.length() > 50) {
+            throw new IllegalArgumentException("category longer than 50 characters");
+        }
+        if (series != null && series.length() > 200) {
+            throw new IllegalArgumentException("series name longer than 200 characters");
+        }
         if (md5 == null && sha1 == null && sha256 == null && pdq == null && photoDna == null) {
             throw new IllegalArgumentException("an entry needs at least one hash");
         }

@@ -33,6 +33,7 @@ import org.vidcase.hashset.importer.ReferenceEntry;
 import org.vidcase.hashset.importer.VicsHashSetReader;
 import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.hashset.infra.HashEntryWriter.NumberedEntry;
+import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.EntryIds;
@@ -48,6 +49,8 @@ import org.vidcase.media.service.CategoryConfig;
  */
 @ApplicationScoped
 public class HashSetImportJob implements JobHandler {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HashSetImportJob.class);
 
     public static final String TYPE = "hash-set-import";
     static final int BATCH = 20_000;
@@ -88,11 +91,18 @@ public class HashSetImportJob implements JobHandler {
     public void run(JobContext context) throws Exception {
         HashSetImportParameters p = json.readValue(context.parameters(), HashSetImportParameters.class);
         long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
-        ReferenceHashSet set = QuarkusTransaction.requiringNew().call(() -> sets.findById(p.setId()));
-        Set<String> codes = schemes.profiles().get(set.categoryScheme).codes().keySet();
-        String defaultCategory = set.defaultCategory;
         Counts counts = new Counts();
+        long imported;
+        ReferenceHashSet set;
         try {
+            set = QuarkusTransaction.requiringNew().call(() -> sets.findById(p.setId()));
+            CategoryConfig.Profile scheme = schemes.profiles().get(set.categoryScheme);
+            if (scheme == null) {
+                throw new IllegalStateException("the set's category scheme " + set.categoryScheme
+                        + " is not configured on this server");
+            }
+            Set<String> codes = scheme.codes().keySet();
+            String defaultCategory = set.defaultCategory;
             deleteFrom(p.indexId(), skip);
             List<NumberedEntry> batch = new ArrayList<>(BATCH);
             long[] delivered = {0};
@@ -123,12 +133,13 @@ public class HashSetImportJob implements JobHandler {
             }
             flush(context, p, batch, delivered[0], counts);
             context.total(delivered[0] + counts.rejected);
-            finish(context, p, set, delivered[0], counts);
+            imported = delivered[0];
         } catch (Cancelled e) {
             if (context.stopping()) {
                 return;
             }
             abandon(context, p, "cancelled after " + counts.written + " entries");
+            return;
         } catch (Exception e) {
             if (context.stopping()) {
                 return;
@@ -136,6 +147,8 @@ public class HashSetImportJob implements JobHandler {
             abandon(context, p, "failed: " + e.getMessage());
             throw e;
         }
+        // Past this point the entries are complete: a failure fails the job but never discards them.
+        finish(context, p, set, imported, counts);
     }
 
     private void read(HashSetImportParameters p, Consumer<ReferenceEntry> onEntry, Consumer<EntryError> onError,
@@ -200,6 +213,9 @@ public class HashSetImportJob implements JobHandler {
             s.updatedAt = s.importedAt;
             return s.active ? rematch.submit(p.setId(), context.owner(), RematchParameters.Reason.IMPORTED) : null;
         });
+        // The source file may carry what the set must not (ICSE investigation and agency, VICS paths):
+        // once its entries are stored, only its SHA-256 is kept.
+        store.remove(p.objectKey());
         index.loadSet(p.indexId());
         String summary = delivered + " entries imported, " + counts.rejected + " rejected"
                 + (rematchJob == null ? "" : "; existing media are being matched by job " + rematchJob);
@@ -213,15 +229,38 @@ public class HashSetImportJob implements JobHandler {
                         + "; file sha256 " + p.fileSha256()));
     }
 
+    /** Cancelled while queued: nothing was written; the set may be imported again. */
+    @Override
+    public void cancelledBeforeStart(Job job) {
+        try {
+            HashSetImportParameters p = json.readValue(job.parameters, HashSetImportParameters.class);
+            ReferenceHashSet s = sets.findById(p.setId());
+            if (s != null && s.importState == ImportState.IMPORTING && job.id.equals(s.lastJobId)) {
+                s.importState = ImportState.FAILED;
+                s.updatedAt = Instant.now();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable parameters of job " + job.id, e);
+        }
+    }
+
     /** A cancelled or failed import leaves no entries behind; the set may be imported again. */
-    private void abandon(JobContext context, HashSetImportParameters p, String why) throws Exception {
-        deleteFrom(p.indexId(), 0);
+    private void abandon(JobContext context, HashSetImportParameters p, String why) {
+        // The state first: a set left IMPORTING could never be imported again; entries a failed
+        // delete leaves behind are deleted by the next attempt before it writes.
         QuarkusTransaction.requiringNew().run(() -> {
             ReferenceHashSet s = sets.findById(p.setId());
             s.importState = ImportState.FAILED;
             s.entryCount = 0;
             s.updatedAt = Instant.now();
         });
+        try {
+            deleteFrom(p.indexId(), 0);
+        } catch (RuntimeException e) {
+            LOG.warnf("Removing the partial entries of hash set %s failed; the next import removes them: %s",
+                    p.setId(), e.getMessage());
+        }
+        store.remove(p.objectKey());
         context.message("Import " + why + "; no entries were kept");
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.HASHSET_IMPORT, p.setId().toString(), null,
                 why.startsWith("cancelled") ? AuditOutcome.REFUSED : AuditOutcome.FAILED, null, null,
@@ -229,7 +268,7 @@ public class HashSetImportJob implements JobHandler {
     }
 
     /** Removes the set's entries from this ordinal on: what an interrupted batch may have left. */
-    private void deleteFrom(int indexId, long ordinal) throws Exception {
+    private void deleteFrom(int indexId, long ordinal) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement delete = c.prepareStatement("DELETE FROM hash_set_entry WHERE id >= ? AND id < ?")) {

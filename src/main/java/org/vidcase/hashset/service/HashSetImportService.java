@@ -104,7 +104,9 @@ public class HashSetImportService {
     /** The set, if a file of this format may be imported into it now; checked before and after the upload. */
     private ReferenceHashSet importable(UUID setId, HashSetFormat format) {
         ReferenceHashSet s = sets.findByIdOptional(setId).orElseThrow(() -> new ResourceNotFoundException("Hash set", setId));
-        if (s.importState == ImportState.IMPORTING || s.importState == ImportState.IMPORTED) {
+        boolean running = s.importState == ImportState.IMPORTING
+                && (s.lastJobId == null || jobs.find(s.lastJobId).map(j -> !j.state.isTerminal()).orElse(false));
+        if (running || s.importState == ImportState.IMPORTED) {
             throw new ConflictException("Hash set " + s.name + " version " + s.setVersion + " is "
                     + (s.importState == ImportState.IMPORTED ? "imported already; register the new version as a new set"
                     : "being imported (job " + s.lastJobId + ")"));

@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.vidcase.audit.domain.AuditOutcome;
@@ -26,23 +30,39 @@ import org.vidcase.matching.NewItem;
 /**
  * Retroactive matching: when a set's entries start to count (imported into an active set, or
  * activated) every media item of the open cases is matched against that set; when they stop
- * (deactivated) the items it matched are decided again without it. Pages by item id, one
- * transaction per page; resumes after the last committed page.
+ * (deactivated) the items it matched are decided again without it. Pages by key, one transaction
+ * per page, an audit event per case per page; resumes after the last committed page.
+ *
+ * <p>Before it scans, the job brings the index in line with the set's flag and waits until every
+ * transaction that began before that has ended: an upload or import batch that was matched with
+ * the old view of the set is then committed, and the scan sees it.
  */
 @ApplicationScoped
 public class RematchJob implements JobHandler {
 
     public static final String TYPE = "hash-set-rematch";
     static final int PAGE = 2_000;
+    private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     private static final String ITEMS = """
             SELECT i.id, i.md5, i.sha1, i.sha256, i.photodna, i.pdq, i.pdq_quality, i.pdq_variants
             FROM media_item i JOIN vid_case c ON c.id = i.case_id
             WHERE c.status = 'OPEN' AND i.id > ? ORDER BY i.id LIMIT ?
             """;
+    // Keyset over the (entry_id, media_id) index; an item matched by several entries is decided
+    // once per page it appears on, which is harmless.
     private static final String MATCHED_ITEMS = """
-            SELECT DISTINCT m.media_id FROM media_match m
-            WHERE m.entry_id >= ? AND m.entry_id < ? AND m.media_id > ? ORDER BY m.media_id LIMIT ?
+            SELECT m.entry_id, m.media_id FROM media_match m
+            WHERE (m.entry_id, m.media_id) > (?, ?) AND m.entry_id < ?
+            ORDER BY m.entry_id, m.media_id LIMIT ?
+            """;
+    private static final String CHANGED_BY_CASE = """
+            SELECT i.case_id, count(*) FROM media_item i
+            WHERE i.id = ANY (?) AND i.matched_at = now() GROUP BY i.case_id
+            """;
+    private static final String OLDER_TRANSACTIONS = """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -53,9 +73,9 @@ public class RematchJob implements JobHandler {
 
     public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
                       ObjectMapper json) {
-        this.index = index;
         this.dataSource = dataSource;
         this.matching = matching;
+        this.index = index;
         this.trail = trail;
         this.json = json;
     }
@@ -73,35 +93,36 @@ public class RematchJob implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         RematchParameters p = json.readValue(context.parameters(), RematchParameters.class);
-        UUID after = context.checkpoint() == null ? new UUID(0, 0)
-                : UUID.fromString(context.checkpoint());
         boolean deactivated = p.reason() == RematchParameters.Reason.DEACTIVATED;
-        if (!deactivated) {
-            // Queued with the import's last commit: the set may not be in the indexes yet.
-            index.loadSet(p.indexId());
-        }
+        index.sync(p.indexId());
+        boolean settled = awaitOlderTransactions();
+        String position = context.checkpoint();
         context.total(count(deactivated, p.indexId()));
         MatchSummary total = MatchSummary.NONE;
         while (!context.cancelled()) {
-            UUID from = after;
+            String from = position;
             Page page = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    return deactivated ? decidePage(c, p.indexId(), from) : matchPage(c, p.indexId(), from);
+                    Page result = deactivated ? decidePage(c, p.indexId(), from) : matchPage(c, p.indexId(), from);
+                    auditByCase(c, result, p, context.owner());
+                    return result;
                 }
             });
             if (page.size == 0) {
                 break;
             }
             total = total.plus(page.summary);
-            after = page.last;
-            context.checkpoint(after.toString());
+            position = page.position;
+            context.checkpoint(position);
             context.advance(page.size);
         }
         if (context.stopping()) {
             return;
         }
         String summary = (deactivated ? "set deactivated; items it matched decided again: " : "")
-                + total.describe() + (context.cancelled() ? " (cancelled)" : "");
+                + total.describe() + (context.cancelled() ? " (cancelled)" : "")
+                + (settled ? "" : "; transactions older than the change were still open after " + MAX_WAIT.toMinutes()
+                        + " minutes: items they add may need matching again");
         context.message(summary);
         context.result(json.writeValueAsString(total));
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.HASHSET_REMATCH, p.setId().toString(), null,
@@ -109,11 +130,41 @@ public class RematchJob implements JobHandler {
                 p.reason() + ": " + summary));
     }
 
+    /** Waits until no transaction that began before now is open; false if one outlived the wait. */
+    private boolean awaitOlderTransactions() throws InterruptedException {
+        Timestamp now;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT clock_timestamp()");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            now = rs.getTimestamp(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the database clock", e);
+        }
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement(OLDER_TRANSACTIONS)) {
+                s.setTimestamp(1, now);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return true;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the open transactions", e);
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     private long count(boolean deactivated, int indexId) throws Exception {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement s = c.prepareStatement(deactivated
-                         ? "SELECT count(DISTINCT media_id) FROM media_match WHERE entry_id >= ? AND entry_id < ?"
+                         ? "SELECT count(*) FROM media_match WHERE entry_id >= ? AND entry_id < ?"
                          : "SELECT count(*) FROM media_item i JOIN vid_case c ON c.id = i.case_id WHERE c.status = 'OPEN'")) {
                 if (deactivated) {
                     s.setLong(1, EntryIds.first(indexId));
@@ -127,10 +178,10 @@ public class RematchJob implements JobHandler {
         });
     }
 
-    private Page matchPage(Connection c, int indexId, UUID after) throws Exception {
+    private Page matchPage(Connection c, int indexId, String after) throws Exception {
         List<NewItem> items = new ArrayList<>(PAGE);
         try (PreparedStatement s = c.prepareStatement(ITEMS)) {
-            s.setObject(1, after);
+            s.setObject(1, after == null ? new UUID(0, 0) : UUID.fromString(after));
             s.setInt(2, PAGE);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -142,31 +193,65 @@ public class RematchJob implements JobHandler {
             }
         }
         if (items.isEmpty()) {
-            return new Page(0, after, MatchSummary.NONE);
+            return new Page(0, after, List.of(), MatchSummary.NONE);
         }
         MatchSummary summary = matching.match(c, items, set -> set == indexId);
-        return new Page(items.size(), items.get(items.size() - 1).mediaId(), summary);
+        return new Page(items.size(), items.get(items.size() - 1).mediaId().toString(),
+                items.stream().map(NewItem::mediaId).toList(), summary);
     }
 
-    private Page decidePage(Connection c, int indexId, UUID after) throws Exception {
-        List<UUID> ids = new ArrayList<>(PAGE);
+    private Page decidePage(Connection c, int indexId, String after) throws Exception {
+        long afterEntry = EntryIds.first(indexId) - 1;
+        UUID afterMedia = new UUID(0, 0);
+        if (after != null) {
+            int colon = after.indexOf(':');
+            afterEntry = Long.parseLong(after.substring(0, colon));
+            afterMedia = UUID.fromString(after.substring(colon + 1));
+        }
+        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+        long lastEntry = afterEntry;
+        UUID lastMedia = afterMedia;
+        int rows = 0;
         try (PreparedStatement s = c.prepareStatement(MATCHED_ITEMS)) {
-            s.setLong(1, EntryIds.first(indexId));
-            s.setLong(2, EntryIds.end(indexId));
-            s.setObject(3, after);
+            s.setLong(1, afterEntry);
+            s.setObject(2, afterMedia);
+            s.setLong(3, EntryIds.end(indexId));
             s.setInt(4, PAGE);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
+                    lastEntry = rs.getLong(1);
+                    lastMedia = rs.getObject(2, UUID.class);
+                    ids.add(lastMedia);
+                    rows++;
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return new Page(0, after, MatchSummary.NONE);
+        if (rows == 0) {
+            return new Page(0, after, List.of(), MatchSummary.NONE);
         }
-        return new Page(ids.size(), ids.get(ids.size() - 1), matching.decide(c, ids));
+        List<UUID> items = List.copyOf(ids);
+        return new Page(rows, lastEntry + ":" + lastMedia, items, matching.decide(c, items));
     }
 
-    private record Page(int size, UUID last, MatchSummary summary) {
+    /** One audit event per case whose items this page matched or decided again, in the page's transaction. */
+    private void auditByCase(Connection c, Page page, RematchParameters p, String actor) throws SQLException {
+        if (page.items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(CHANGED_BY_CASE)) {
+            s.setArray(1, c.createArrayOf("uuid", page.items.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    trail.append(AuditEntry.of(actor, AuditAction.HASHSET_REMATCH, p.setId().toString(),
+                            rs.getObject(1, UUID.class), AuditOutcome.SUCCESS, null, null,
+                            rs.getLong(2) + " items of this case " + (p.reason() == RematchParameters.Reason.DEACTIVATED
+                                    ? "decided again without the deactivated set" : "matched against the set")
+                                    + " (" + p.reason() + ")"));
+                }
+            }
+        }
+    }
+
+    private record Page(int size, String position, List<UUID> items, MatchSummary summary) {
     }
 }

@@ -1,5 +1,7 @@
 package org.vidcase.jobs.service;
 
+import org.vidcase.jobs.domain.Job;
+
 /**
  * A kind of long work. Implementations are CDI beans; {@link #type()} names them in the job table.
  */
@@ -14,4 +16,12 @@ public interface JobHandler {
     boolean resumable();
 
     void run(JobContext context) throws Exception;
+
+    /**
+     * Called in the cancelling transaction when a job is cancelled before it started, so that a
+     * handler can undo what submitting it prepared (run is then never called).
+     */
+    default void cancelledBeforeStart(Job job) {
+        // Most jobs prepare nothing before they run.
+    }
 }

@@ -136,6 +136,9 @@ public class JobService {
             running.requestCancel();
         }
         Job job = jobs.findById(id);
+        if (unstarted == 1) {
+            handler(job.type).ifPresent(h -> h.cancelledBeforeStart(job));
+        }
         if (unstarted == 0 && running == null && job.state.isTerminal()) {
             throw new ConflictException("Job " + id + " has already ended as " + job.state);
         }

@@ -17,8 +17,9 @@ import org.vidcase.shared.error.Problem;
 @ApplicationScoped
 public class BodySizeLimitHandler {
 
-    /** Endpoints that stream files: media uploads and forensic-export imports. */
-    static final Pattern FILE_ENDPOINTS = Pattern.compile("/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?");
+    /** Endpoints that stream files: media uploads, forensic-export imports and hash-set imports. */
+    static final Pattern FILE_ENDPOINTS = Pattern.compile(
+            "/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?|/api/hash-sets/[^/]+/imports/?");
     private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
     @ConfigProperty(name = "vidcase.http.max-json-body-size")
