@@ -64,6 +64,8 @@ class KnownMediaMatchingTest {
         JsonPath job = HashSetFixture.importAndWait(national, "PLAIN", list.getBytes(StandardCharsets.UTF_8));
         assertThat(job.getLong("errorCount")).isEqualTo(1);
         assertThat(job.getList("errors", String.class).get(0)).startsWith("line 4:");
+        assertThat(job.getLong("total")).isEqualTo(3);
+        assertThat(job.getLong("done")).isEqualTo(3);
         assertThat(HashSetFixture.get(national).getString("importState")).isEqualTo("IMPORTED");
         assertThat(HashSetFixture.get(national).getLong("entryCount")).isEqualTo(2);
         // Imported but inactive: nothing is matched yet.

@@ -57,6 +57,19 @@ public final class NsrlRdsReader {
         }
     }
 
+    /** Rows of the FILE view, for the progress of an import; 0 if the database has none. */
+    public static long countRows(Path database) throws IOException {
+        Properties options = new Properties();
+        options.setProperty("open_mode", "1");
+        try (Connection db = new org.sqlite.JDBC().connect("jdbc:sqlite:" + database.toAbsolutePath(), options);
+             Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM FILE")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
     private static void requireFileView(Connection db) throws SQLException {
         Set<String> columns = new HashSet<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info('FILE')")) {

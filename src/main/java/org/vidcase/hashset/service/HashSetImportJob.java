@@ -38,6 +38,7 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.EntryIds;
 import org.vidcase.matching.KnownHashIndex;
+import org.vidcase.media.infra.CountingInputStream;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.service.CategoryConfig;
 
@@ -127,7 +128,7 @@ public class HashSetImportJob implements JobHandler {
             };
             Consumer<EntryError> onError = error -> reject(context, counts,
                     (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message());
-            read(p, onEntry, onError, context);
+            read(p, onEntry, onError, context, counts);
             if (context.cancelled()) {
                 throw new Cancelled();
             }
@@ -152,7 +153,7 @@ public class HashSetImportJob implements JobHandler {
     }
 
     private void read(HashSetImportParameters p, Consumer<ReferenceEntry> onEntry, Consumer<EntryError> onError,
-                      JobContext context) throws IOException {
+                      JobContext context, Counts counts) throws IOException {
         Consumer<ReferenceEntry> guarded = entry -> {
             if (context.cancelled()) {
                 throw new Cancelled();
@@ -166,13 +167,15 @@ public class HashSetImportJob implements JobHandler {
                 try (InputStream in = store.open(p.objectKey(), p.wrappedKey())) {
                     Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
+                context.total(NsrlRdsReader.countRows(copy));
                 NsrlRdsReader.read(copy, guarded, onError);
             } finally {
                 Files.deleteIfExists(copy);
             }
             return;
         }
-        try (InputStream in = store.open(p.objectKey(), p.wrappedKey())) {
+        try (CountingInputStream in = new CountingInputStream(store.open(p.objectKey(), p.wrappedKey()))) {
+            counts.source = in;
             switch (p.format()) {
                 case ICSE -> IcseCsvReader.read(in, guarded, onError);
                 case VICS -> VicsHashSetReader.read(in, guarded, onError);
@@ -198,6 +201,12 @@ public class HashSetImportJob implements JobHandler {
         context.checkpoint(Long.toString(delivered));
         context.advance(batch.size());
         batch.clear();
+        // Lines are counted, not known in advance: the share of the file read gives the estimate.
+        CountingInputStream source = counts.source;
+        if (source != null && source.count() > 0) {
+            long seen = delivered + counts.rejected;
+            context.total(Math.max(seen, Math.round(seen * (double) p.fileSize() / source.count())));
+        }
     }
 
     private void finish(JobContext context, HashSetImportParameters p, ReferenceHashSet initial, long delivered,
@@ -303,6 +312,7 @@ public class HashSetImportJob implements JobHandler {
     private static final class Counts {
         long written;
         long rejected;
+        CountingInputStream source;
     }
 
     /** Unwinds the reader when the job is cancelled or the server stops. */

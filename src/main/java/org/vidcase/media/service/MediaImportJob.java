@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.media.domain.MediaSource;
+import org.vidcase.media.infra.CountingInputStream;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.MediaBatchWriter;
 import org.vidcase.media.infra.PartitionedImportWriter;
@@ -76,7 +74,7 @@ public class MediaImportJob implements JobHandler {
         long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
         MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
         Counts counts = new Counts();
-        try (CountingStream in = new CountingStream(store.open(p.objectKey(), p.wrappedKey()));
+        try (CountingInputStream in = new CountingInputStream(store.open(p.objectKey(), p.wrappedKey()));
              ImportedMediaSource records = p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in);
              PartitionedImportWriter writer = new PartitionedImportWriter(writerSessions, (partition, part) ->
                      QuarkusTransaction.requiringNew().call(() -> {
@@ -159,7 +157,7 @@ public class MediaImportJob implements JobHandler {
     }
 
     /** Records are counted, not known in advance: the share of the file read so far gives the estimate. */
-    private static void estimateTotal(JobContext context, ImportParameters p, CountingStream in, long records) {
+    private static void estimateTotal(JobContext context, ImportParameters p, CountingInputStream in, long records) {
         if (in.count() > 0 && records > 0) {
             context.total(Math.max(records, Math.round(records * (double) p.fileSize() / in.count())));
         }
@@ -172,36 +170,5 @@ public class MediaImportJob implements JobHandler {
         long rejected;
         long alert;
         long ignorable;
-    }
-
-    /** Counts decrypted bytes read, for the progress estimate. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        long count() {
-            return count;
-        }
     }
 }
