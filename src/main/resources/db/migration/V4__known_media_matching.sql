@@ -15,6 +15,9 @@ ALTER TABLE media_item ADD COLUMN pdq_variants BYTEA;
 -- ALERT (known abuse material), IGNORABLE (known-good), or NULL: unknown, still to review.
 ALTER TABLE media_item ADD COLUMN match_status VARCHAR(20);
 ALTER TABLE media_item ADD COLUMN matched_at TIMESTAMPTZ;
+-- True while the item's series and flags are the ones a hash match filled in (the item had none of
+-- its own): they follow the decisive match and are withdrawn with it.
+ALTER TABLE media_item ADD COLUMN hash_details BOOLEAN NOT NULL DEFAULT false;
 -- No index on (case_id, match_status): with statistics lagging behind an import, the planner took it
 -- for the per-location look-up by (case_id, content_key) and scanned the whole case per row
 -- (measured: a 1M-record import into a second case went from 56 s to over 10 minutes).

@@ -79,13 +79,23 @@ public final class MatchRecorder {
                                           THEN i.categorised_at
                                       ELSE now() END,
                 series = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.series
-                              ELSE coalesce(i.series, d.series) END,
+                              WHEN i.hash_details THEN d.series ELSE coalesce(i.series, d.series) END,
                 victim_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.victim_identified
+                                         WHEN i.hash_details THEN d.victim
                                          ELSE coalesce(i.victim_identified, d.victim) END,
                 offender_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.offender_identified
+                                           WHEN i.hash_details THEN d.offender
                                            ELSE coalesce(i.offender_identified, d.offender) END,
                 distributed = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.distributed
-                                   ELSE coalesce(i.distributed, d.distributed) END
+                                   WHEN i.hash_details THEN d.distributed
+                                   ELSE coalesce(i.distributed, d.distributed) END,
+                -- Details of its own (from a tool export) are never replaced; only filled-in ones follow the match.
+                hash_details = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.hash_details
+                                    WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
+                                         AND i.offender_identified IS NULL AND i.distributed IS NULL)
+                                        THEN (d.series IS NOT NULL OR d.victim IS NOT NULL OR d.offender IS NOT NULL
+                                              OR d.distributed IS NOT NULL)
+                                    ELSE false END
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
                         ?::boolean[]) AS d(id, status, category, decided_by, series, victim, offender, distributed)
             WHERE i.id = d.id

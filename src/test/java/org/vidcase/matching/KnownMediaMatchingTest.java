@@ -188,6 +188,10 @@ class KnownMediaMatchingTest {
                 .body("categorySource", equalTo(null));
         item(caseId, itemG).then().body("matchStatus", equalTo(null)).body("category", equalTo("2"))
                 .body("categorySource", equalTo("HUMAN"));
+        // Series and flags a match filled in go with it.
+        HashSetFixture.setActive(vicsSet, false);
+        item(caseId, itemB).then().body("matchStatus", equalTo(null)).body("category", equalTo(null))
+                .body("series", equalTo(null)).body("flags.victimIdentified", equalTo(null));
         JsonPath matchesA = matches(caseId, itemA);
         assertThat(matchesA.getBoolean("[0].setActive")).isFalse();
         assertThat(matchesA.getBoolean("[0].decisive")).isFalse();

@@ -58,6 +58,10 @@ public class MediaItem {
     @Column(name = "matched_at")
     public Instant matchedAt;
 
+    /** Whether series and flags are the ones a hash match filled in; set by matching only. */
+    @Column(name = "hash_details", nullable = false)
+    public boolean hashDetails;
+
     @Column(name = "size_bytes")
     public Long sizeBytes;
 

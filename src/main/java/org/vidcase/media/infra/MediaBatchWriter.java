@@ -43,7 +43,7 @@ public final class MediaBatchWriter {
                 gps_longitude DOUBLE PRECISION, category VARCHAR(50), victim_identified BOOLEAN,
                 offender_identified BOOLEAN, distributed BOOLEAN, self_generated BOOLEAN, suspected BOOLEAN,
                 series VARCHAR(200), tags VARCHAR(5100), notes TEXT, source_id VARCHAR(100), category_source VARCHAR(20),
-                categorised_by VARCHAR(200), match_status VARCHAR(20)) ON COMMIT DELETE ROWS;
+                categorised_by VARCHAR(200), match_status VARCHAR(20), hash_details BOOLEAN) ON COMMIT DELETE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS import_location (
                 id UUID, content_key VARCHAR(80), location_key VARCHAR(32), file_name VARCHAR(1000), path VARCHAR(4000),
                 created TIMESTAMPTZ, modified TIMESTAMPTZ, accessed TIMESTAMPTZ) ON COMMIT DELETE ROWS;
@@ -55,14 +55,15 @@ public final class MediaBatchWriter {
                     photodna, size_bytes, mime_type, width, height, exif_make, exif_model, exif_body_serial, exif_lens,
                     exif_taken_at, gps_latitude, gps_longitude, category, category_source, categorised_by,
                     categorised_at, victim_identified, offender_identified, distributed, self_generated, suspected,
-                    series, tags, notes, source, source_id, match_status, matched_at, created_by, created_at, version)
+                    series, tags, notes, source, source_id, match_status, matched_at, hash_details, created_by, created_at,
+                    version)
                 SELECT DISTINCT ON (content_key) id, ?, ?, content_key, md5, sha1, sha256, pdq,
                     pdq_quality, photodna, size_bytes, mime_type, width, height, exif_make, exif_model,
                     exif_body_serial, exif_lens, exif_taken_at, gps_latitude, gps_longitude, category,
                     category_source, categorised_by, CASE WHEN category IS NULL THEN NULL ELSE now() END,
                     victim_identified, offender_identified, distributed, self_generated, suspected, series, tags,
                     notes, ?, source_id, match_status, CASE WHEN match_status IS NULL THEN NULL ELSE now() END,
-                    ?, now(), 0
+                    hash_details, ?, now(), 0
                 FROM import_item ORDER BY content_key, ord
                 ON CONFLICT (case_id, content_key) DO NOTHING
                 RETURNING id)
@@ -131,6 +132,7 @@ public final class MediaBatchWriter {
                     .add(d.offenderIdentified).add(d.distributed).add(m.selfGenerated()).add(m.suspected())
                     .add(d.series).add(m.tags() == null || m.tags().isEmpty() ? null : String.join("\n", m.tags()))
                     .add(m.notes()).add(m.sourceId()).add(d.categorySource).add(d.categorisedBy).add(d.matchStatus)
+                    .add(d.hashDetails)
                     .endTo(items);
             for (ImportedLocation l : m.locations()) {
                 line.add(TimeOrderedIds.next()).add(key).add(MediaIngestService.locationKey(seizureId, l.path(), l.fileName())).add(l.fileName())
@@ -188,21 +190,26 @@ public final class MediaBatchWriter {
      */
     private record Decided(String category, String categorySource, String categorisedBy, String series,
                            Boolean victimIdentified, Boolean offenderIdentified, Boolean distributed,
-                           String matchStatus) {
+                           String matchStatus, boolean hashDetails) {
 
         static Decided of(ImportedMedia m, MatchRecorder.Decision d, String actor) {
             String status = d == null || d.status() == null ? null : d.status().name();
-            if (m.category() != null || d == null || d.category() == null) {
-                boolean fill = m.category() == null && d != null;
-                return new Decided(m.category(), m.category() == null ? null : "IMPORT",
-                        m.category() == null ? null : actor, fill ? or(m.series(), d.series()) : m.series(),
-                        fill ? or(m.victimIdentified(), d.victimIdentified()) : m.victimIdentified(),
-                        fill ? or(m.offenderIdentified(), d.offenderIdentified()) : m.offenderIdentified(),
-                        fill ? or(m.distributed(), d.distributed()) : m.distributed(), status);
+            boolean imported = m.category() != null;
+            if (imported || d == null) {
+                return new Decided(m.category(), imported ? "IMPORT" : null, imported ? actor : null, m.series(),
+                        m.victimIdentified(), m.offenderIdentified(), m.distributed(), status, false);
             }
-            return new Decided(d.category(), "HASH_MATCH", d.decidedBy(), or(m.series(), d.series()),
-                    or(m.victimIdentified(), d.victimIdentified()), or(m.offenderIdentified(), d.offenderIdentified()),
-                    or(m.distributed(), d.distributed()), status);
+            // As the decide update does: details of the item's own are kept and only gaps filled; an
+            // item with none takes the match's, which then follow the match (withdrawn with it).
+            boolean own = m.series() != null || m.victimIdentified() != null || m.offenderIdentified() != null
+                    || m.distributed() != null;
+            boolean filled = !own && (d.series() != null || d.victimIdentified() != null
+                    || d.offenderIdentified() != null || d.distributed() != null);
+            boolean hashCategory = d.category() != null;
+            return new Decided(d.category(), hashCategory ? "HASH_MATCH" : null, hashCategory ? d.decidedBy() : null,
+                    or(m.series(), d.series()), or(m.victimIdentified(), d.victimIdentified()),
+                    or(m.offenderIdentified(), d.offenderIdentified()), or(m.distributed(), d.distributed()), status,
+                    filled);
         }
 
         private static <T> T or(T value, T fallback) {

@@ -76,6 +76,7 @@ public class MediaService {
         MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
+        item.hashDetails = false;
         item.categorisedBy = user.name();
         item.categorisedAt = Instant.now();
         item.victimIdentified = flags.victimIdentified();
