@@ -126,8 +126,12 @@ public class HashSetImportJob implements JobHandler {
                     flush(context, p, batch, delivered[0], counts);
                 }
             };
-            Consumer<EntryError> onError = error -> reject(context, counts,
-                    (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message());
+            Consumer<EntryError> onError = error -> {
+                // Rows rejected before the resume point were reported by the interrupted run.
+                if (delivered[0] >= skip) {
+                    reject(context, counts, (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message());
+                }
+            };
             read(p, onEntry, onError, context, counts);
             if (context.cancelled()) {
                 throw new Cancelled();
