@@ -118,6 +118,25 @@ public class KnownHashIndex {
         }
     }
 
+    /**
+     * For jobs: waits for the start-up load however long it takes (a large index may need minutes),
+     * until it is done, has failed (then throws), or {@code cancelled} says to stop.
+     */
+    public void awaitLoaded(java.util.function.BooleanSupplier cancelled) {
+        while (!loaded.isDone() && !cancelled.getAsBoolean()) {
+            try {
+                loaded.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                // Still loading.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceUnavailableException("Interrupted while the reference hash indexes load");
+            } catch (ExecutionException e) {
+                throw new ServiceUnavailableException("The reference hash indexes could not be loaded; see the server log");
+            }
+        }
+    }
+
     /** Every visible entry the item matches, optionally only in some sets. */
     public List<KnownMatch> match(MatchQuery query, IntPredicate setFilter) {
         return indexes().match(query, config.pdqRadius(), setFilter);
@@ -206,14 +225,9 @@ public class KnownHashIndex {
 
     /** Follows activation changes once they are committed (after any load of the set in progress). */
     void onActivation(@Observes(during = TransactionPhase.AFTER_SUCCESS) SetActivationChanged change) {
-        ReferenceIndexes indexes = indexes();
-        synchronized (this) {
-            if (change.active()) {
-                indexes.activateSet(change.indexId());
-            } else {
-                indexes.deactivateSet(change.indexId());
-            }
-        }
+        // The flag is read again rather than taken from the event: two quick changes may reach here
+        // in either order, the database holds the last one.
+        sync(change.indexId());
     }
 
     /** Fired when a set is activated or deactivated; the indexes follow after commit. */

@@ -78,18 +78,26 @@ public final class MatchRecorder {
                                       WHEN i.category_source = 'HASH_MATCH' AND i.category = d.category
                                           THEN i.categorised_at
                                       ELSE now() END,
+                -- Series and flags: an item with details of its own (from a tool export) keeps them as they
+                -- are; one without takes the decisive match's, which then follow the match (hash_details).
                 series = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.series
-                              WHEN i.hash_details THEN d.series ELSE coalesce(i.series, d.series) END,
+                              WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
+                                   AND i.offender_identified IS NULL AND i.distributed IS NULL) THEN d.series
+                              ELSE i.series END,
                 victim_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.victim_identified
-                                         WHEN i.hash_details THEN d.victim
-                                         ELSE coalesce(i.victim_identified, d.victim) END,
+                                         WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
+                                              AND i.offender_identified IS NULL AND i.distributed IS NULL)
+                                             THEN d.victim
+                                         ELSE i.victim_identified END,
                 offender_identified = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.offender_identified
-                                           WHEN i.hash_details THEN d.offender
-                                           ELSE coalesce(i.offender_identified, d.offender) END,
+                                           WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
+                                                AND i.offender_identified IS NULL AND i.distributed IS NULL)
+                                               THEN d.offender
+                                           ELSE i.offender_identified END,
                 distributed = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.distributed
-                                   WHEN i.hash_details THEN d.distributed
-                                   ELSE coalesce(i.distributed, d.distributed) END,
-                -- Details of its own (from a tool export) are never replaced; only filled-in ones follow the match.
+                                   WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
+                                        AND i.offender_identified IS NULL AND i.distributed IS NULL) THEN d.distributed
+                                   ELSE i.distributed END,
                 hash_details = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.hash_details
                                     WHEN i.hash_details OR (i.series IS NULL AND i.victim_identified IS NULL
                                          AND i.offender_identified IS NULL AND i.distributed IS NULL)

@@ -49,11 +49,14 @@ public final class IcseCsvReader {
         long delivered = 0;
         try (CloseableIterator<CsvRecord> rows = csv.iterator()) {
             Map<String, Integer> column = header(rows.hasNext() ? rows.next() : null);
-            while (rows.hasNext()) {
+            while (true) {
                 CsvRecord row;
                 try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
                     row = rows.next();
-                } catch (CsvParseException e) {
+                } catch (CsvParseException | java.io.UncheckedIOException e) {
                     // The rest of the file cannot be read: a set imported in part would be wrong for good.
                     throw new RuleViolationException("The ICSE export is unreadable after " + delivered
                             + " entries: " + e.getMessage());
@@ -61,6 +64,7 @@ public final class IcseCsvReader {
                 if (row.getFieldCount() == 1 && row.getField(0).isBlank()) {
                     continue;
                 }
+                requireSingleLine(row, delivered);
                 try {
                     onEntry.accept(entry(row, column));
                     delivered++;
@@ -70,6 +74,20 @@ public final class IcseCsvReader {
             }
         }
         return delivered;
+    }
+
+    /**
+     * ICSE values never span lines: a field that does opened a quote that never closed, and
+     * swallowed the rows after it. The import stops rather than lose them silently.
+     */
+    private static void requireSingleLine(CsvRecord row, long delivered) {
+        for (int i = 0; i < row.getFieldCount(); i++) {
+            String field = row.getField(i);
+            if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+                throw new RuleViolationException("The ICSE export is unreadable from line " + row.getStartingLineNumber()
+                        + " (after " + delivered + " entries): a quoted field runs across lines");
+            }
+        }
     }
 
     private static Map<String, Integer> header(CsvRecord first) {

@@ -95,8 +95,24 @@ public class HashSetImportJob implements JobHandler {
         Counts counts = new Counts();
         long imported;
         ReferenceHashSet set;
+        ReferenceHashSet current = QuarkusTransaction.requiringNew().call(() -> sets.findById(p.setId()));
+        if (current == null || !context.jobId().equals(current.lastJobId)) {
+            context.message("The set is no longer being imported by this job; nothing was changed");
+            return;
+        }
+        if (current.importState == ImportState.IMPORTED) {
+            // Resumed after its last commit (stopped while indexing): only the indexing is left to do.
+            index.awaitLoaded(context::cancelled);
+            index.loadSet(p.indexId());
+            context.message(current.entryCount + " entries imported (completed after a restart)");
+            return;
+        }
+        if (current.importState != ImportState.IMPORTING) {
+            context.message("The set's import ended as " + current.importState + "; nothing was changed");
+            return;
+        }
         try {
-            set = QuarkusTransaction.requiringNew().call(() -> sets.findById(p.setId()));
+            set = current;
             CategoryConfig.Profile scheme = schemes.profiles().get(set.categoryScheme);
             if (scheme == null) {
                 throw new IllegalStateException("the set's category scheme " + set.categoryScheme
@@ -110,10 +126,8 @@ public class HashSetImportJob implements JobHandler {
             Consumer<ReferenceEntry> onEntry = entry -> {
                 if (entry.category() != null && !codes.contains(entry.category())) {
                     // Rejected entries take no ordinal, so a resumed run numbers the rest as the first run did.
-                    if (delivered[0] >= skip) {
-                        reject(context, counts, "entry after " + delivered[0] + " accepted ones: category "
-                                + entry.category() + " is not in the " + set.categoryScheme + " scheme");
-                    }
+                    reject(context, counts, "entry after " + delivered[0] + " accepted ones: category "
+                            + entry.category() + " is not in the " + set.categoryScheme + " scheme");
                     return;
                 }
                 long ordinal = delivered[0]++;
@@ -126,12 +140,10 @@ public class HashSetImportJob implements JobHandler {
                     flush(context, p, batch, delivered[0], counts);
                 }
             };
-            Consumer<EntryError> onError = error -> {
-                // Rows rejected before the resume point were reported by the interrupted run.
-                if (delivered[0] >= skip) {
-                    reject(context, counts, (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message());
-                }
-            };
+            // A resumed run reads the file from its start and reports every rejected row again: the
+            // errors of the interrupted run are not kept with the job.
+            Consumer<EntryError> onError = error -> reject(context, counts,
+                    (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message());
             read(p, onEntry, onError, context, counts);
             if (context.cancelled()) {
                 throw new Cancelled();
@@ -229,6 +241,7 @@ public class HashSetImportJob implements JobHandler {
         // The source file may carry what the set must not (ICSE investigation and agency, VICS paths):
         // once its entries are stored, only its SHA-256 is kept.
         store.remove(p.objectKey());
+        index.awaitLoaded(context::cancelled);
         index.loadSet(p.indexId());
         String summary = delivered + " entries imported, " + counts.rejected + " rejected"
                 + (rematchJob == null ? "" : "; existing media are being matched by job " + rematchJob);
@@ -252,6 +265,7 @@ public class HashSetImportJob implements JobHandler {
                 s.importState = ImportState.FAILED;
                 s.updatedAt = Instant.now();
             }
+            store.remove(p.objectKey());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable parameters of job " + job.id, e);
         }
@@ -261,12 +275,19 @@ public class HashSetImportJob implements JobHandler {
     private void abandon(JobContext context, HashSetImportParameters p, String why) {
         // The state first: a set left IMPORTING could never be imported again; entries a failed
         // delete leaves behind are deleted by the next attempt before it writes.
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean ours = QuarkusTransaction.requiringNew().call(() -> {
             ReferenceHashSet s = sets.findById(p.setId());
+            if (s.importState != ImportState.IMPORTING || !context.jobId().equals(s.lastJobId)) {
+                return false;
+            }
             s.importState = ImportState.FAILED;
             s.entryCount = 0;
             s.updatedAt = Instant.now();
+            return true;
         });
+        if (!ours) {
+            return;
+        }
         try {
             deleteFrom(p.indexId(), 0);
         } catch (RuntimeException e) {

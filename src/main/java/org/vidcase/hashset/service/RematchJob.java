@@ -62,7 +62,8 @@ public class RematchJob implements JobHandler {
             """;
     private static final String OLDER_TRANSACTIONS = """
             SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < ?
+            WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+              AND xact_start < ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -94,8 +95,9 @@ public class RematchJob implements JobHandler {
     public void run(JobContext context) throws Exception {
         RematchParameters p = json.readValue(context.parameters(), RematchParameters.class);
         boolean deactivated = p.reason() == RematchParameters.Reason.DEACTIVATED;
+        index.awaitLoaded(context::cancelled);
         index.sync(p.indexId());
-        boolean settled = awaitOlderTransactions();
+        boolean settled = awaitOlderTransactions(context);
         String position = context.checkpoint();
         context.total(count(deactivated, p.indexId()));
         MatchSummary total = MatchSummary.NONE;
@@ -131,7 +133,7 @@ public class RematchJob implements JobHandler {
     }
 
     /** Waits until no transaction that began before now is open; false if one outlived the wait. */
-    private boolean awaitOlderTransactions() throws InterruptedException {
+    private boolean awaitOlderTransactions(JobContext context) throws InterruptedException {
         Timestamp now;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT clock_timestamp()");
@@ -142,7 +144,7 @@ public class RematchJob implements JobHandler {
             throw new IllegalStateException("Could not read the database clock", e);
         }
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !context.cancelled()) {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement s = c.prepareStatement(OLDER_TRANSACTIONS)) {
                 s.setTimestamp(1, now);

@@ -199,21 +199,17 @@ public final class MediaBatchWriter {
                 return new Decided(m.category(), imported ? "IMPORT" : null, imported ? actor : null, m.series(),
                         m.victimIdentified(), m.offenderIdentified(), m.distributed(), status, false);
             }
-            // As the decide update does: details of the item's own are kept and only gaps filled; an
-            // item with none takes the match's, which then follow the match (withdrawn with it).
+            // As the decide update does: an item with details of its own keeps them as they are; one
+            // without takes the match's, which then follow the match (withdrawn with it).
             boolean own = m.series() != null || m.victimIdentified() != null || m.offenderIdentified() != null
                     || m.distributed() != null;
             boolean filled = !own && (d.series() != null || d.victimIdentified() != null
                     || d.offenderIdentified() != null || d.distributed() != null);
             boolean hashCategory = d.category() != null;
             return new Decided(d.category(), hashCategory ? "HASH_MATCH" : null, hashCategory ? d.decidedBy() : null,
-                    or(m.series(), d.series()), or(m.victimIdentified(), d.victimIdentified()),
-                    or(m.offenderIdentified(), d.offenderIdentified()), or(m.distributed(), d.distributed()), status,
-                    filled);
-        }
-
-        private static <T> T or(T value, T fallback) {
-            return value != null ? value : fallback;
+                    own ? m.series() : d.series(), own ? m.victimIdentified() : d.victimIdentified(),
+                    own ? m.offenderIdentified() : d.offenderIdentified(), own ? m.distributed() : d.distributed(),
+                    status, filled);
         }
     }
 

@@ -15,6 +15,7 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
+import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.media.domain.MediaSource;
 import org.vidcase.media.infra.CountingInputStream;
@@ -44,12 +45,14 @@ public class MediaImportJob implements JobHandler {
     private final ObjectMapper json;
     private final int writerSessions;
     private final MatchingService matching;
+    private final KnownHashIndex index;
 
     public MediaImportJob(EvidenceStore store, AgroalDataSource dataSource, CategoryScheme scheme, AuditTrail trail,
                           ObjectMapper json,
                           @ConfigProperty(name = "vidcase.imports.writer-sessions") int writerSessions,
-                          MatchingService matching) {
+                          MatchingService matching, KnownHashIndex index) {
         this.matching = matching;
+        this.index = index;
         this.writerSessions = writerSessions;
         this.store = store;
         this.dataSource = dataSource;
@@ -71,6 +74,8 @@ public class MediaImportJob implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         ImportParameters p = json.readValue(context.parameters(), ImportParameters.class);
+        // Resumed at start-up, an import may come before the reference indexes are loaded.
+        index.awaitLoaded(context::cancelled);
         long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
         MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
         Counts counts = new Counts();

@@ -67,4 +67,12 @@ class IcseCsvReaderTest {
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("Not an ICSE hash-set export");
         assertThatThrownBy(() -> read("")).isInstanceOf(RuleViolationException.class);
     }
+
+    @Test
+    void aQuoteThatNeverClosesStopsTheImportInsteadOfSwallowingRows() {
+        String broken = MD5 + ";" + SHA1 + ";;;;1;Y;N;N;\"Unclosed series;Op;Ag;1;True;Image;No\n";
+        assertThatThrownBy(() -> read(HEADER + row(MD5, PHOTODNA, "Y", "N", "Yes") + broken
+                + row(MD5.replace('0', '2'), "", "N", "N", "No") + row(MD5.replace('0', '3'), "", "N", "N", "No")))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("line 3");
+    }
 }
