@@ -288,6 +288,12 @@ class KnownMediaMatchingTest {
                 .body(new byte[] {'x'}).post("/api/hash-sets/" + set + "/imports").then().statusCode(400);
         given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream")
                 .body(new byte[] {'x'}).queryParam("format", "PLAIN").post("/api/hash-sets/" + set + "/imports").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("supervisor")).contentType("application/octet-stream")
+                .body(new byte[] {'x'}).queryParam("format", "EXCEL").post("/api/hash-sets/" + set + "/imports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("ICSE, VICS, NSRL, PLAIN"));
+        Api.as("officer").get("/api/cases/" + CaseFixture.openCase("officer") + "/media?review=NEW").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("TO_REVIEW"));
         JsonPath after = HashSetFixture.get(set);
         assertThat(after.getString("importState")).isEqualTo("EMPTY");
         assertThat(after.getLong("entryCount")).isZero();
