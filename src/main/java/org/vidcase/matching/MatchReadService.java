@@ -20,7 +20,6 @@ import org.vidcase.matching.api.MatchView;
 import org.vidcase.matching.api.ReductionReport;
 import org.vidcase.matching.api.ReductionReport.Share;
 import org.vidcase.media.domain.MediaItemRepository;
-import org.vidcase.media.service.CategoryScheme;
 import org.vidcase.seizure.domain.Seizure;
 import org.vidcase.seizure.service.SeizureService;
 import org.vidcase.cases.service.CaseAccess;
@@ -65,16 +64,14 @@ public class MatchReadService {
     private final MediaItemRepository items;
     private final SeizureService seizures;
     private final MatchingService matching;
-    private final CategoryScheme scheme;
 
     public MatchReadService(EntityManager em, CaseAccess access, MediaItemRepository items, SeizureService seizures,
-                            MatchingService matching, CategoryScheme scheme) {
+                            MatchingService matching) {
         this.em = em;
         this.access = access;
         this.items = items;
         this.seizures = seizures;
         this.matching = matching;
-        this.scheme = scheme;
     }
 
     /** The item's matches, the decisive one first, then active before inactive sets, in precedence order. */
@@ -88,7 +85,7 @@ public class MatchReadService {
         for (Tuple t : rows) {
             String setScheme = t.get("category_scheme", String.class);
             String category = t.get("category", String.class);
-            boolean usable = category != null && setScheme.equals(scheme.profile()) && scheme.defines(category);
+            boolean usable = matching.usableCategory(setScheme, category);
             RecordedMatch r = new RecordedMatch(((Number) t.get("entry_id")).longValue(),
                     t.get("name", String.class) + " " + t.get("set_version", String.class),
                     MatchType.valueOf(t.get("hash_type", String.class)), ((Number) t.get("distance")).intValue(),

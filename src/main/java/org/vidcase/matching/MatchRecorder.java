@@ -123,10 +123,6 @@ public final class MatchRecorder {
         this.usableCategory = usableCategory;
     }
 
-    public MatchPrecedence precedence() {
-        return precedence;
-    }
-
     /** Matches items against every active set and records the outcome. */
     public MatchSummary match(Connection c, List<NewItem> items) throws SQLException {
         return match(c, items, set -> true);

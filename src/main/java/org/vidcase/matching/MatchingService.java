@@ -1,5 +1,6 @@
 package org.vidcase.matching;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,16 +14,24 @@ import org.vidcase.media.service.CategoryScheme;
  * The server's {@link MatchRecorder}: matches against {@link KnownHashIndex} with the configured
  * precedence rules; a set's categories count only when the set uses this server's scheme.
  */
+// Created at start-up: unknown precedence rules stop the server there, not at the first upload.
+@Startup
 @ApplicationScoped
 public class MatchingService {
 
     private final MatchPrecedence precedence;
     private final MatchRecorder recorder;
+    private final CategoryScheme scheme;
 
     public MatchingService(KnownHashIndex index, MatchingConfig config, CategoryScheme scheme) {
+        this.scheme = scheme;
         this.precedence = new MatchPrecedence(config.precedence(), config.sourceOrder());
-        this.recorder = new MatchRecorder(index::match, precedence,
-                (setScheme, category) -> setScheme.equals(scheme.profile()) && scheme.defines(category));
+        this.recorder = new MatchRecorder(index::match, precedence, this::usableCategory);
+    }
+
+    /** Whether an entry's category (of its set's scheme) can be given to items on this server. */
+    public boolean usableCategory(String setScheme, String category) {
+        return category != null && setScheme.equals(scheme.profile()) && scheme.defines(category);
     }
 
     public MatchPrecedence precedence() {

@@ -85,11 +85,6 @@ public final class ReferenceIndexes {
         pdq.removeSet(setIndexId);
     }
 
-    /** Live PDQ entries, for diagnostics. */
-    public long pdqEntries() {
-        return pdq.stats().liveEntries();
-    }
-
     /**
      * Every visible entry the item matches: exactly by digest or PhotoDNA, and within {@code radius}
      * by PDQ, trying all eight dihedral variants when the item has them (nearest variant kept per
