@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.vidcase.hashing.DecodeResult.Decoded;
 
 /**
- * Runs the whole PDQ conformance set ({@code shared/conformance/pdq}, hashes printed by the
+ * Runs the whole PDQ conformance set ({@code conformance/pdq} in the test resources, hashes printed by the
  * reference C++ {@code pdq-photo-hasher}). The set is required: a missing folder fails the build
  * rather than silently skipping the only proof of compatibility.
  */
@@ -62,15 +64,19 @@ class PdqConformanceTest {
     private record Expected(PdqResult result, String file) {
     }
 
-    /** The shared folder from {@code -Dvidcase.shared.dir}, else {@code ../shared} beside the project. */
+    /**
+     * The set lives in the test resources ({@code src/test/resources/conformance/pdq}) and is read
+     * from the test class path, so a clone on its own passes.
+     */
     static Path conformanceDirectory() {
-        String configured = System.getProperty("vidcase.shared.dir");
-        Path shared = configured != null ? Path.of(configured) : Path.of("..", "shared");
-        Path directory = shared.resolve("conformance").resolve("pdq").toAbsolutePath().normalize();
-        assertThat(directory.resolve("expected-pdq.csv"))
-                .as("PDQ conformance set (set -Dvidcase.shared.dir to the shared folder)")
-                .isRegularFile();
-        return directory;
+        URL csv = PdqConformanceTest.class.getResource("/conformance/pdq/expected-pdq.csv");
+        assertThat(csv).as("PDQ conformance set on the test class path (src/test/resources/conformance/pdq)")
+                .isNotNull();
+        try {
+            return Path.of(csv.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Expected> expected() {
