@@ -53,18 +53,40 @@ class AuditChainTest {
     }
 
     @Test
-    void callsRefusedByRoleAreRecorded() throws InterruptedException {
-        Api.as("investigator").get("/api/audit/events").then().statusCode(403);
+    void callsRefusedByRoleAreRecordedWithTheRequestAndItsTarget() throws InterruptedException {
+        String requestId = "denied-" + UUID.randomUUID();
+        Api.as("investigator").header("X-Request-Id", requestId).get("/api/audit/events").then().statusCode(403);
+        Map<String, Object> denied = deniedEvent("investigator", requestId);
+        assertThat(denied).containsEntry("outcome", "DENIED").containsEntry("objectType", "endpoint")
+                .containsEntry("objectId", "/api/audit/events").containsEntry("requestId", requestId);
+        assertThat((String) denied.get("detail")).contains("GET /api/audit/events").doesNotContain("AuditResource");
+
+        // Aimed at one object: its kind, its id and its case, not a Java method.
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID mediaId = UUID.randomUUID();
+        String second = "denied-" + UUID.randomUUID();
+        Api.as("auditor").header("X-Request-Id", second).get("/api/cases/" + caseId + "/media/" + mediaId)
+                .then().statusCode(403);
+        Map<String, Object> target = deniedEvent("auditor", second);
+        assertThat(target).containsEntry("objectType", "media").containsEntry("objectId", mediaId.toString())
+                .containsEntry("caseId", caseId.toString()).containsEntry("requestId", second);
+    }
+
+    /** Refusals are written off the request thread: wait for the one with this request id. */
+    private static Map<String, Object> deniedEvent(String actor, String requestId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
-        List<Map<String, Object>> denied = List.of();
-        while (denied.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> denied = Api.as("auditor")
+                    .get("/api/audit/events?actor=" + actor + "&action=access.denied").then().statusCode(200)
+                    .extract().jsonPath().getList("");
+            for (Map<String, Object> event : denied) {
+                if (requestId.equals(event.get("requestId"))) {
+                    return event;
+                }
+            }
             Thread.sleep(100);
-            denied = Api.as("auditor").get("/api/audit/events?actor=investigator&action=access.denied")
-                    .then().statusCode(200).extract().jsonPath().getList("");
         }
-        assertThat(denied).isNotEmpty();
-        assertThat(denied.get(0)).containsEntry("outcome", "DENIED").containsEntry("objectType", "endpoint");
-        assertThat((String) denied.get(0).get("objectId")).contains("AuditResource");
+        throw new AssertionError("no access.denied event with request id " + requestId);
     }
 
     @Test

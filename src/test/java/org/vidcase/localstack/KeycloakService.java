@@ -48,6 +48,9 @@ final class KeycloakService implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        // The realm file's ${VIDCASE_WEB_PORT} placeholders: the browser clients' redirect URIs and
+        // origins name the server's port (Keycloak matches no wildcard port).
+        builder.environment().put("VIDCASE_WEB_PORT", System.getProperty("vidcase.port", "8080"));
         ManagedProcess process = ManagedProcess.start("Keycloak", builder, runDir.resolve("logs/keycloak.log"));
         KeycloakService service = new KeycloakService(process, httpPort, adminPassword);
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");

@@ -102,8 +102,7 @@ class KnownMediaMatchingTest {
         job = HashSetFixture.importAndWait(vicsSet, "VICS", vics.getBytes(StandardCharsets.UTF_8));
         assertThat(job.getLong("errorCount")).isEqualTo(2);
         assertThat(HashSetFixture.get(vicsSet).getLong("entryCount")).isEqualTo(2);
-        String rematch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.getString("result"))
-                .get("rematchJobId").asText();
+        String rematch = job.getString("result.rematchJobId");
         assertThat(Jobs.awaitEnd(rematch, "supervisor").getString("state")).isEqualTo("SUCCEEDED");
 
         // A smaller JPEG of B and a rotated copy of C are recognised on upload.
@@ -304,7 +303,7 @@ class KnownMediaMatchingTest {
         return given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream").body(bytes)
                 .queryParam("fileName", name).queryParam("path", path)
                 .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201))).extract().path("id");
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201))).extract().path("item.id");
     }
 
     private static String media(UUID caseId, String itemId) {

@@ -72,7 +72,8 @@ class MediaImportExportTest {
         assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(job.getLong("errorCount")).isEqualTo(1);
         assertThat(job.getList("errors", String.class).get(0)).contains("record 1").contains("/Media/1/MD5");
-        assertThat(job.getString("result")).contains("\"newItems\":3").contains("\"newLocations\":2");
+        assertThat(job.getInt("result.newItems")).isEqualTo(3);
+        assertThat(job.getInt("result.newLocations")).isEqualTo(2);
 
         JsonPath items = Api.as("officer").get("/api/cases/" + caseId + "/media").then().statusCode(200)
                 .body("", hasSize(3)).extract().jsonPath();
@@ -96,7 +97,8 @@ class MediaImportExportTest {
 
         // The same file again changes nothing.
         JsonPath again = Jobs.awaitEnd(importFile(caseId, seizureId, "application/json", vics), "officer");
-        assertThat(again.getString("result")).contains("\"newItems\":0").contains("\"newLocations\":0");
+        assertThat(again.getInt("result.newItems")).isZero();
+        assertThat(again.getInt("result.newLocations")).isZero();
         Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(3));
         Api.as("auditor").get("/api/audit/events?caseId=" + caseId + "&action=media.import").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(4));

@@ -52,13 +52,16 @@ class MediaUploadTest {
 
         JsonPath item = uploadRaw("officer", caseId, seizureId, png, "holiday.png", "/Users/x/Pictures")
                 .then().statusCode(201)
+                .body("status", equalTo(201)).body("outcome", equalTo("NEW_ITEM")).body("fileName", equalTo("holiday.png"))
+                .rootPath("item")
                 .body("sha256", equalTo(sha256)).body("md5", notNullValue()).body("sha1", notNullValue())
                 .body("pdq", notNullValue()).body("pdqQuality", equalTo(100))
                 .body("mimeType", equalTo("image/png")).body("width", equalTo(320)).body("height", equalTo(240))
                 .body("size", equalTo(png.length)).body("hasContent", equalTo(true))
                 .body("locations", hasSize(1)).body("locations[0].path", equalTo("/Users/x/Pictures"))
+                .body("locations[0].fileName", equalTo("holiday.png"))
                 .extract().jsonPath();
-        String mediaId = item.getString("id");
+        String mediaId = item.getString("item.id");
 
         // At rest the object is ciphertext, under a key derived from its SHA-256.
         List<String> keys = objectKeys("blobs/" + sha256.substring(0, 2) + "/" + sha256 + "/");
@@ -90,11 +93,15 @@ class MediaUploadTest {
         UUID seizureB = MediaFixture.seizure(caseId, "officer");
         byte[] png = MediaFixture.uniquePng();
 
-        String first = uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(201).extract().path("id");
-        String second = uploadRaw("officer", caseId, seizureB, png, "copy.png", "/Downloads").then().statusCode(201)
-                .body("locations", hasSize(2)).extract().path("id");
+        String first = uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(201)
+                .body("outcome", equalTo("NEW_ITEM")).extract().path("item.id");
+        // Known content is not answered as a new file: 200, and the outcome says what changed.
+        String second = uploadRaw("officer", caseId, seizureB, png, "copy.png", "/Downloads").then().statusCode(200)
+                .body("status", equalTo(200)).body("outcome", equalTo("LOCATION_ADDED"))
+                .body("item.locations", hasSize(2)).extract().path("item.id");
         assertThat(second).isEqualTo(first);
-        uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(201).body("locations", hasSize(2));
+        uploadRaw("officer", caseId, seizureA, png, "a.png", "/DCIM").then().statusCode(200)
+                .body("outcome", equalTo("ALREADY_RECORDED")).body("item.locations", hasSize(2));
         Api.as("officer").get("/api/cases/" + caseId + "/media?seizureId=" + seizureB).then().body("id", hasItem(first));
     }
 
@@ -142,7 +149,8 @@ class MediaUploadTest {
         try {
             var first = executor.submit(() -> uploadRaw("officer", caseId, seizureId, png, "a.png", "/one").statusCode());
             var second = executor.submit(() -> uploadRaw("officer", caseId, seizureId, png, "a.png", "/two").statusCode());
-            assertThat(List.of(first.get(), second.get())).containsExactly(201, 201);
+            // One of them filed the new item, the other added its location to it.
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 200);
         } finally {
             executor.shutdown();
         }
@@ -172,6 +180,65 @@ class MediaUploadTest {
     }
 
     @Test
+    void anUploadWithoutAFileNameIsRefusedAndStoresNothing() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+
+        given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream").body(png)
+                .queryParam("path", "/DCIM")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("fileName is required"));
+        given().auth().oauth2(Tokens.of("officer")).multiPart("file", "", png, "image/png")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("fileName is required")).body("requestId", notNullValue());
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
+        assertThat(objectKeys("blobs/" + MediaFixture.sha256(png).substring(0, 2) + "/" + MediaFixture.sha256(png))).isEmpty();
+        assertThat(objectKeys("staging/")).isEmpty();
+    }
+
+    @Test
+    void aNameGivenWithFoldersIsSplitIntoPathAndName() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+
+        uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "100APPLE/IMG_0001.png", "/DCIM")
+                .then().statusCode(201).body("fileName", equalTo("IMG_0001.png"))
+                .body("item.locations[0].fileName", equalTo("IMG_0001.png"))
+                .body("item.locations[0].path", equalTo("/DCIM/100APPLE"));
+        // A browser's folder upload sends each file's relative path as its filename.
+        given().auth().oauth2(Tokens.of("officer"))
+                .multiPart("file", "Holiday/beach.png", MediaFixture.uniquePng(), "image/png")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(201).body("[0].outcome", equalTo("NEW_ITEM"))
+                .body("[0].item.locations[0].fileName", equalTo("beach.png"))
+                .body("[0].item.locations[0].path", equalTo("Holiday"));
+    }
+
+    @Test
+    void aBatchOfKnownContentAnswers200WithEachOutcome() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] png = MediaFixture.uniquePng();
+        uploadRaw("officer", caseId, seizureId, png, "a.png", "/one").then().statusCode(201);
+
+        given().auth().oauth2(Tokens.of("officer"))
+                .multiPart("file", "a.png", png, "image/png").multiPart("file", "b.png", png, "image/png")
+                .multiPart("path", "/one").multiPart("path", "/two")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(200)
+                .body("outcome", equalTo(List.of("ALREADY_RECORDED", "LOCATION_ADDED")))
+                .body("status", equalTo(List.of(200, 200)));
+        given().auth().oauth2(Tokens.of("officer"))
+                .multiPart("file", "c.png", png, "image/png").multiPart("file", "d.png", MediaFixture.uniquePng(), "image/png")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
+                .then().statusCode(201)
+                .body("outcome", equalTo(List.of("LOCATION_ADDED", "NEW_ITEM")));
+    }
+
+    @Test
     void outsidersCannotUploadAndNothingIsStored() {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");
@@ -194,7 +261,7 @@ class MediaUploadTest {
                 .contentType("application/problem+json");
         // Without a length announced, the limit applies while streaming.
         given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream")
-                .body(new java.io.ByteArrayInputStream(big))
+                .body(new java.io.ByteArrayInputStream(big)).queryParam("fileName", "big.bin")
                 .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media")
                 .then().statusCode(413).contentType("application/problem+json");
         Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
@@ -219,7 +286,7 @@ class MediaUploadTest {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");
         String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).extract().path("item.id");
 
         Api.as("officer").accept("*/*").get("/api/cases/" + caseId + "/media/" + mediaId + "/content")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -232,7 +299,7 @@ class MediaUploadTest {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");
         String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).extract().path("item.id");
         String base = "/api/cases/" + caseId + "/media/" + mediaId;
 
         Api.as("officer").body(Map.of("category", "1", "flags", Map.of("distributed", true), "tags", List.of("bedroom")))
@@ -246,6 +313,95 @@ class MediaUploadTest {
         Api.as("officer").get(base + "/categorisations").then().statusCode(200)
                 .body("category", equalTo(List.of("1", "4"))).body("[1].note", equalTo("comparison image"))
                 .body("categorisedBy", hasItem("officer"));
+        // The item shows its latest note under the request's name; a categorisation without one keeps it.
+        Api.as("officer").get(base).then().body("note", equalTo("comparison image")).body("notes", equalTo(null));
+        Api.as("officer").body(Map.of("category", "4")).put(base + "/categorisation").then().statusCode(200)
+                .body("note", equalTo("comparison image"));
+    }
+
+    @Test
+    void categoriesMustBeJsonStringsAndFlagsBooleans() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
+                .then().statusCode(201).extract().path("item.id");
+        String base = "/api/cases/" + caseId + "/media/" + mediaId;
+
+        Api.as("officer").body("{\"category\": 1}").put(base + "/categorisation").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category")).body("errors[0].message", containsString("JSON string"));
+        Api.as("officer").body("{\"category\": true}").put(base + "/categorisation").then().statusCode(400)
+                .body("errors[0].field", equalTo("category"));
+        Api.as("officer").body("{\"category\": \"1\", \"flags\": {\"distributed\": \"true\"}}")
+                .put(base + "/categorisation").then().statusCode(400)
+                .body("errors[0].field", equalTo("flags.distributed")).body("errors[0].message", containsString("true or false"));
+        Api.as("officer").body("{\"category\": \"1\", \"flags\": {\"distributed\": 1}}")
+                .put(base + "/categorisation").then().statusCode(400).body("errors[0].field", equalTo("flags.distributed"));
+        Api.as("officer").body("{\"category\": \"1\", \"tags\": [7]}").put(base + "/categorisation")
+                .then().statusCode(400).body("errors[0].field", equalTo("tags[0]"));
+        // Nothing was recorded by the refused requests.
+        Api.as("officer").get(base).then().body("category", equalTo(null));
+        Api.as("officer").get(base + "/categorisations").then().body("", hasSize(0));
+    }
+
+    @Test
+    void anUnknownCategoryIsRefusedWithTheSchemeListed() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
+                .then().statusCode(201).extract().path("item.id");
+        Api.as("officer").body(Map.of("category", "9")).put("/api/cases/" + caseId + "/media/" + mediaId + "/categorisation")
+                .then().statusCode(422)
+                .body("detail", containsString("1 (Child abuse material)"))
+                .body("detail", containsString("4 (Comparison material, not pertinent)"))
+                .body("detail", containsString("GET /api/categories"));
+    }
+
+    @Test
+    void theActiveSchemeIsListed() {
+        for (String user : List.of("officer", "investigator", "liaison", "supervisor", "auditor")) {
+            Api.as(user).get("/api/categories").then().statusCode(200)
+                    .body("scheme", equalTo("vics"))
+                    .body("categories.code", equalTo(List.of("0", "1", "2", "3", "4")))
+                    .body("categories.find { it.code == '1' }.label", equalTo("Child abuse material"))
+                    .body("categories.find { it.code == '1' }.alert", equalTo(true))
+                    .body("categories.find { it.code == '4' }.alert", equalTo(false))
+                    .body("categories.description", org.hamcrest.Matchers.everyItem(notNullValue()));
+        }
+    }
+
+    @Test
+    void theCategorisationEventRecordsOldAndNewValuesButNoNoteText() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String mediaId = uploadRaw("officer", caseId, seizureId, MediaFixture.uniquePng(), "x.png", "/")
+                .then().statusCode(201).extract().path("item.id");
+        String base = "/api/cases/" + caseId + "/media/" + mediaId;
+        Api.as("officer").body(Map.of("category", "2", "flags", Map.of("distributed", true), "series", "S-7",
+                "tags", List.of("bedroom"))).put(base + "/categorisation").then().statusCode(200);
+        Api.as("officer").body(Map.of("category", "1", "flags", Map.of("distributed", true, "victimIdentified", true),
+                "tags", List.of("outdoor"), "note", "the words of a private note")).put(base + "/categorisation")
+                .then().statusCode(200);
+
+        List<String> details = Api.as("auditor").get("/api/audit/events?action=media.categorise&objectId=" + mediaId)
+                .then().statusCode(200).extract().jsonPath().getList("detail", String.class);
+        assertThat(details).hasSize(2);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = json.readTree(details.stream().filter(d -> d.contains("\"to\":\"2\"")).findFirst().orElseThrow());
+        assertThat(first.at("/category/from").isNull()).isTrue();
+        assertThat(first.at("/flags/distributed/to").asBoolean()).isTrue();
+        assertThat(first.at("/series/to").asText()).isEqualTo("S-7");
+        assertThat(first.at("/tags/added/0").asText()).isEqualTo("bedroom");
+        assertThat(first.at("/noteGiven").asBoolean()).isFalse();
+        var second = json.readTree(details.stream().filter(d -> d.contains("\"to\":\"1\"")).findFirst().orElseThrow());
+        assertThat(second.at("/category/from").asText()).isEqualTo("2");
+        assertThat(second.at("/category/to").asText()).isEqualTo("1");
+        assertThat(second.at("/flags/victimIdentified/to").asBoolean()).isTrue();
+        assertThat(second.has("series")).as("unchanged series not repeated").isFalse();
+        assertThat(second.at("/flags").has("distributed")).as("unchanged flag not repeated").isFalse();
+        assertThat(second.at("/tags/removed/0").asText()).isEqualTo("bedroom");
+        assertThat(second.at("/noteGiven").asBoolean()).isTrue();
+        assertThat(String.join("\n", details)).doesNotContain("private note");
     }
 
     private List<String> objectKeys(String prefix) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.vidcase.localstack.LocalStackTestResource;
+import org.vidcase.localstack.ShortLivedTokens;
+import org.vidcase.testsupport.LogCapture;
 import org.vidcase.testsupport.Api;
 import org.vidcase.testsupport.CaseFixture;
 import org.vidcase.testsupport.Tokens;
@@ -76,7 +78,69 @@ class ProblemDetailsTest {
     @Test
     void unknownPathsAndMethodsAnswerProblems() {
         problem(Api.as("officer").get("/api/no-such-thing"), 404);
-        problem(Api.as("officer").delete("/api/cases"), 405);
+        problem(Api.as("officer").delete("/api/cases"), 405).header("Allow", "GET, HEAD, POST");
+    }
+
+    @Test
+    void aMethodAnExistingPathDoesNotSupportIs405WithAllow() {
+        UUID caseId = CaseFixture.openCase("officer");
+        // Paths served by one resource class and methods by none: the REST layer alone answers 404.
+        problem(Api.as("officer").delete("/api/cases/" + caseId + "/media"), 405)
+                .header("Allow", "GET, HEAD").body("detail", containsString("GET, HEAD"));
+        problem(Api.as("officer").patch("/api/cases/" + caseId), 405).header("Allow", "GET, HEAD");
+        problem(Api.as("officer").get("/api/cases/" + caseId + "/seizures/" + UUID.randomUUID() + "/media"), 405)
+                .header("Allow", "POST");
+        problem(Api.as("officer").delete("/api/categories"), 405).header("Allow", "GET, HEAD");
+        // A path that does not exist at all stays 404.
+        problem(Api.as("officer").delete("/api/cases/" + caseId + "/nothing-here"), 404);
+    }
+
+    @Test
+    void unsupportedMediaTypesNameTheAcceptedOnes() {
+        problem(given().auth().oauth2(Tokens.of("officer")).contentType("text/plain").body("reference=X")
+                .post("/api/cases"), 415).body("detail", containsString("application/json"));
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = org.vidcase.testsupport.MediaFixture.seizure(caseId, "officer");
+        problem(given().auth().oauth2(Tokens.of("officer")).contentType("image/png").body(new byte[] {1, 2, 3})
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media"), 415)
+                .body("detail", containsString("application/octet-stream"))
+                .body("detail", containsString("multipart/form-data"));
+        Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void malformedQueryParametersAre400NamingTheParameter() {
+        UUID caseId = CaseFixture.openCase("officer");
+        String media = "/api/cases/" + caseId + "/media";
+        problem(Api.as("officer").get(media + "?seizureId=not-a-uuid"), 400)
+                .body("errors[0].field", equalTo("seizureId"))
+                .body("detail", containsString("seizureId")).body("detail", containsString("UUID"));
+        problem(Api.as("officer").get(media + "?page=abc"), 400).body("errors[0].field", equalTo("page"));
+        problem(Api.as("officer").get(media + "?review=NEW"), 400).body("errors[0].field", equalTo("review"))
+                .body("detail", containsString("TO_REVIEW"));
+        UUID seizureId = org.vidcase.testsupport.MediaFixture.seizure(caseId, "officer");
+        problem(given().auth().oauth2(Tokens.of("officer")).contentType("application/octet-stream")
+                .body(org.vidcase.testsupport.MediaFixture.uniquePng()).queryParam("fileName", "a.png")
+                .queryParam("created", "yesterday")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media"), 400)
+                .body("errors[0].field", equalTo("created")).body("detail", containsString("ISO-8601"));
+        Api.as("officer").get(media).then().body("", org.hamcrest.Matchers.hasSize(0));
+        // A malformed id in the path names no resource: still 404.
+        problem(Api.as("officer").get("/api/cases/not-a-uuid/media"), 404);
+    }
+
+    @Test
+    void scalarsAreNeverCoercedInRequestBodies() {
+        int before = caseCount();
+        problem(Api.as("officer").body("{\"reference\": \"X-5\", \"title\": 42}").post("/api/cases"), 400)
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", containsString("JSON string"));
+        problem(Api.as("officer").body("{\"reference\": \"X-6\", \"title\": false}").post("/api/cases"), 400)
+                .body("errors[0].field", equalTo("title"));
+        problem(Api.as("supervisor").body("{\"active\": \"true\"}").put("/api/hash-sets/" + UUID.randomUUID() + "/active"),
+                400).body("errors[0].field", equalTo("active")).body("errors[0].message", containsString("true or false"));
+        problem(Api.as("supervisor").body("{\"active\": 1}").put("/api/hash-sets/" + UUID.randomUUID() + "/active"),
+                400).body("errors[0].field", equalTo("active"));
+        assertThat(caseCount()).isEqualTo(before);
     }
 
     @Test
@@ -89,8 +153,33 @@ class ProblemDetailsTest {
 
     @Test
     void authenticationAndAuthorisationFailuresAreProblems() {
-        problem(Api.anonymous().get("/api/cases"), 401);
+        problem(Api.anonymous().get("/api/cases"), 401)
+                .header("WWW-Authenticate", "Bearer realm=\"vid\"")
+                .body("detail", containsString("bearer token is required"));
         problem(Api.as("auditor").get("/api/cases"), 403);
+    }
+
+    @Test
+    void anExpiredTokenIsSaidToHaveExpired() throws Exception {
+        String expired = ShortLivedTokens.expiredToken("officer");
+        problem(given().auth().oauth2(expired).accept("application/json").get("/api/cases"), 401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"vid\", error=\"invalid_token\", "
+                        + "error_description=\"The access token expired\""))
+                .body("detail", containsString("The access token expired"));
+    }
+
+    @Test
+    void aGarbageTokenIsRefusedLocallyWithoutIntrospection() {
+        LogCapture.Captured captured = LogCapture.during("io.quarkus.oidc", () -> {
+            problem(given().auth().oauth2("garbage").accept("application/json").get("/api/cases"), 401)
+                    .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                    .body("detail", containsString("not valid"));
+            problem(given().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").accept("application/json")
+                    .get("/api/cases"), 401);
+        });
+        assertThat(captured.sawMarker()).as("the capture sees the OIDC log category").isTrue();
+        assertThat(captured.messages()).noneMatch(m -> m.contains("introspect"));
+        assertThat(captured.errorsFrom("io.quarkus.oidc")).isEmpty();
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status) {

@@ -65,6 +65,7 @@ class RoleMatrixTest {
                         404),
                 new Endpoint("GET", "/api/jobs/" + unknown, null, JOB_VIEWERS, 404),
                 new Endpoint("POST", "/api/jobs/" + unknown + "/cancel", null, JOB_VIEWERS, 404),
+                new Endpoint("GET", "/api/categories", null, JOB_VIEWERS, 200),
                 new Endpoint("GET", "/api/audit/events", null, AUDITORS, 200),
                 new Endpoint("GET", "/api/audit/verification", null, AUDITORS, 200),
                 new Endpoint("POST", "/api/audit/verification-jobs", null, AUDITORS, 202));

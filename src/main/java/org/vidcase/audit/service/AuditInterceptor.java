@@ -51,17 +51,24 @@ public class AuditInterceptor {
             transactions.begin();
         }
         Object result;
+        AuditDetails.open();
+        boolean detailsOpen = true;
         try {
             result = ctx.proceed();
             if (result instanceof AuditSubject subject) {
                 facts = facts.with(subject);
             }
-            trail.append(entry(action, facts, AuditOutcome.SUCCESS, null));
+            String detail = AuditDetails.close();
+            detailsOpen = false;
+            trail.append(entry(action, facts, AuditOutcome.SUCCESS, detail));
             if (owner) {
                 transactions.commit();
             }
             return result;
         } catch (Throwable failure) {
+            if (detailsOpen) {
+                AuditDetails.close();
+            }
             AuditEntry entry = entry(action, facts, AuditOutcomes.of(failure), detailOf(failure));
             try {
                 if (owner) {

@@ -17,7 +17,11 @@ import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +47,12 @@ public class CaseResource {
     @Operation(summary = "Open a case", description = "The caller becomes the case lead.")
     @APIResponse(responseCode = "201", description = "Case opened")
     @APIResponse(responseCode = "409", description = "The reference is already taken")
-    public Response create(CreateCaseRequest request, @Context UriInfo uri) {
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateCaseRequest.class),
+            examples = @ExampleObject(name = "a new case", value = "{\"reference\": \"NCA-2026-0412\", "
+                    + "\"title\": \"Operation Lantern: seized laptop and phone\", "
+                    + "\"description\": \"Referral from the national hotline\"}")))
+                           CreateCaseRequest request, @Context UriInfo uri) {
         CaseView created = cases.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();

@@ -1,6 +1,7 @@
 package org.vidcase.hashset.api;
 
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record SetActiveRequest(@NotNull Boolean active) {
+public record SetActiveRequest(@NotNull @Schema(example = "true") Boolean active) {
 }

@@ -1,17 +1,40 @@
 package org.vidcase.jobs.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.vidcase.jobs.domain.Job;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vidcase.jobs.domain.JobState;
 
 /** Progress of a job at one moment, with rate and remaining time derived from it. */
 public record JobSnapshot(UUID id, String type, JobState state, UUID caseId, String owner, Long total, long done,
                           Double percent, Double itemsPerSecond, Long etaSeconds, long errorCount, List<String> errors,
-                          String message, String result, Instant createdAt, Instant startedAt, Instant updatedAt,
+                          String message,
+                          @Schema(type = SchemaType.OBJECT, description = "What the job produced, once it has ended; "
+                                  + "its fields depend on the job's type") JsonNode result,
+                          Instant createdAt, Instant startedAt, Instant updatedAt,
                           Instant finishedAt) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Results are JSON documents the handlers wrote; served as objects, not as JSON inside a string. */
+    private static JsonNode parse(String result) {
+        if (result == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(result);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(result);
+        }
+    }
 
     static JobSnapshot of(Job job, List<String> storedErrors, LiveJob.Progress live) {
         Long total = live != null ? live.total() : job.totalItems;
@@ -38,7 +61,7 @@ public record JobSnapshot(UUID id, String type, JobState state, UUID caseId, Str
                 live != null ? live.errorCount() : job.errorCount,
                 live != null ? live.errors() : storedErrors,
                 live != null && live.message() != null ? live.message() : job.message,
-                live != null ? live.result() : job.result,
+                parse(live != null ? live.result() : job.result),
                 job.createdAt, job.startedAt, job.updatedAt, job.finishedAt);
     }
 }

@@ -15,7 +15,8 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                             Short pdqQuality, String photoDna, Long size, String mimeType, Integer width,
                             Integer height, String decodeFailure, ExifView exif, String category,
                             CategorySource categorySource, String categorisedBy, Instant categorisedAt,
-                            MatchStatus matchStatus, MediaFlags flags, String series, List<String> tags, String notes, boolean hasContent,
+                            MatchStatus matchStatus, MediaFlags flags, String series, List<String> tags, String notes, String note,
+                            boolean hasContent,
                             MediaSource source, List<LocationView> locations, Instant createdAt)
         implements AuditSubject {
 
@@ -27,7 +28,7 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                         m.gpsLongitude),
                 m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
                 new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
-                m.series, List.copyOf(m.tags), m.notes, m.blobSha256 != null, m.source, locations, m.createdAt);
+                m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt);
     }
 
     @Override

@@ -24,6 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,10 +39,12 @@ import org.vidcase.media.domain.ReviewFilter;
 import org.vidcase.media.service.MediaDownloadService;
 import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.service.MediaService;
+import org.vidcase.media.service.UploadResult;
 import org.vidcase.media.service.UploadedFile;
 import org.vidcase.shared.error.DomainException;
 import org.vidcase.shared.error.Problem;
 import org.vidcase.shared.error.ProblemStatusMap;
+import org.vidcase.shared.request.RequestInfo;
 import org.vidcase.shared.security.Roles;
 
 @Path("/api/cases/{caseId}")
@@ -47,9 +55,22 @@ public class MediaResource {
 
     private final MediaService media;
     private final MediaIngestService ingest;
-    private final MediaDownloadService downloads;
+    private static final String UPLOAD_DESCRIPTION = "Streams, hashes (MD5, SHA-1, SHA-256, PDQ) and stores each file "
+            + "encrypted. Raw body (application/octet-stream): one file; 'fileName' is required, the file's own name "
+            + "on the device, and 'path' is the folder it was in. Multipart: one part named 'file' per file, its "
+            + "filename the file's name, and optional 'path' parts, one per file in the same order. A name given with "
+            + "folders (DCIM/IMG_0001.jpg, as browsers send an uploaded folder) is split, the folders going to the "
+            + "path. The same content twice in a case is one item with several locations: each outcome says "
+            + "NEW_ITEM (201), or LOCATION_ADDED, CONTENT_ADDED (an imported hash-only item got its file) or "
+            + "ALREADY_RECORDED (200). Multipart answers 201 when every file was stored and one was new, 200 when "
+            + "none was new, 207 when some were refused, and the files' common error when all were refused alike.";
 
-    public MediaResource(MediaService media, MediaIngestService ingest, MediaDownloadService downloads) {
+    private final MediaDownloadService downloads;
+    private final RequestInfo request;
+
+    public MediaResource(MediaService media, MediaIngestService ingest, MediaDownloadService downloads,
+                         RequestInfo request) {
+        this.request = request;
         this.media = media;
         this.ingest = ingest;
         this.downloads = downloads;
@@ -59,56 +80,88 @@ public class MediaResource {
     @Path("/seizures/{seizureId}/media")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Upload one file as a raw body",
-            description = "Streams, hashes (MD5, SHA-1, SHA-256, PDQ) and stores the file encrypted. The same content "
-                    + "twice in a case is one item with two locations.")
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "413", description = "Larger than the upload limit")
+    @Operation(summary = "Upload files: one as a raw body, or several as multipart parts named 'file'",
+            description = UPLOAD_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "Stored, and at least one file was new to the case: a new item. "
+            + "A raw body answers one UploadOutcome, multipart a list of them, one per file.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {UploadOutcome.class, UploadOutcome[].class})))
+    @APIResponse(responseCode = "200", description = "Stored, and all of it was content the case already held: "
+            + "see each outcome (LOCATION_ADDED, CONTENT_ADDED, ALREADY_RECORDED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {UploadOutcome.class, UploadOutcome[].class})))
+    @APIResponse(responseCode = "207", description = "Multipart only: some files were refused; see each outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadOutcome[].class)))
     @APIResponse(responseCode = "503", description = "Evidence storage unavailable; nothing stored")
     public Response uploadRaw(@PathParam("caseId") UUID caseId, @PathParam("seizureId") UUID seizureId,
-                              @QueryParam("fileName") String fileName, @QueryParam("path") String path,
+                              @Parameter(description = "The file's name on the device", required = true,
+                                      example = "IMG_0001.jpg") @QueryParam("fileName") String fileName,
+                              @Parameter(description = "The folder the file was in on the device",
+                                      example = "/DCIM/100APPLE") @QueryParam("path") String path,
                               @QueryParam("created") Instant created, @QueryParam("modified") Instant modified,
-                              @QueryParam("accessed") Instant accessed, InputStream body) {
-        UploadedFile file = new UploadedFile(fileName, path, created, modified, accessed);
+                              @QueryParam("accessed") Instant accessed,
+                              @RequestBody(description = "The file's bytes", required = true,
+                                      content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                                              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                              InputStream body) {
+        UploadedFile file = UploadedFile.of(fileName, path, created, modified, accessed);
         ingest.checkCanUpload(caseId, seizureId);
-        MediaItemView item = ingest.upload(caseId, seizureId, body, file);
-        return Response.status(201).entity(item).build();
+        UploadResult result = ingest.upload(caseId, seizureId, body, file);
+        return Response.status(result.status().httpStatus()).entity(UploadOutcome.stored(file.fileName(), result)).build();
     }
 
     @POST
     @Path("/seizures/{seizureId}/media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Upload one or more files as multipart parts named 'file'",
-            description = "Optional 'path' parts give each file's folder on the device, in the same order. 201 when "
-                    + "every file was stored, 207 with one outcome per file otherwise.")
-    @APIResponse(responseCode = "201", description = "All stored")
-    @APIResponse(responseCode = "207", description = "Some files were refused; see each outcome")
+    @Operation(summary = "Upload files: one as a raw body, or several as multipart parts named 'file'",
+            description = UPLOAD_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "Stored, and at least one file was new to the case: a new item. "
+            + "A raw body answers one UploadOutcome, multipart a list of them, one per file.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {UploadOutcome.class, UploadOutcome[].class})))
+    @APIResponse(responseCode = "200", description = "Stored, and all of it was content the case already held: "
+            + "see each outcome (LOCATION_ADDED, CONTENT_ADDED, ALREADY_RECORDED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {UploadOutcome.class, UploadOutcome[].class})))
+    @APIResponse(responseCode = "207", description = "Multipart only: some files were refused; see each outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadOutcome[].class)))
+    @APIResponse(responseCode = "503", description = "Evidence storage unavailable; nothing stored")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            examples = @ExampleObject(name = "two files from one folder",
+                    description = "'path' is the folder, not the file: one 'path' part per 'file' part, in order",
+                    value = "{\"file\": [\"(IMG_0001.jpg)\", \"(IMG_0002.jpg)\"], "
+                            + "\"path\": [\"/DCIM/100APPLE\", \"/DCIM/100APPLE\"]}")))
     public Response uploadMultipart(@PathParam("caseId") UUID caseId, @PathParam("seizureId") UUID seizureId,
-                                    @RestForm("file") List<FileUpload> files, @RestForm("path") List<String> paths) {
+                                    @RestForm("file") @Schema(description = "The files; each part's filename is the "
+                                            + "file's name on the device") List<FileUpload> files,
+                                    @RestForm("path") @Schema(description = "Each file's folder on the device (not "
+                                            + "its name), in the order of the files") List<String> paths) {
         ingest.checkCanUpload(caseId, seizureId);
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("No file parts named 'file' in the request");
         }
         List<UploadOutcome> outcomes = new ArrayList<>();
-        boolean allStored = true;
         for (int i = 0; i < files.size(); i++) {
             FileUpload f = files.get(i);
             String path = paths != null && i < paths.size() ? paths.get(i) : null;
             try (InputStream in = Files.newInputStream(f.uploadedFile())) {
-                MediaItemView item = ingest.upload(caseId, seizureId, in, new UploadedFile(f.fileName(), path, null, null, null));
-                outcomes.add(new UploadOutcome(f.fileName(), 201, item, null));
+                UploadedFile file = UploadedFile.of(f.fileName(), path, null, null, null);
+                outcomes.add(UploadOutcome.stored(file.fileName(), ingest.upload(caseId, seizureId, in, file)));
             } catch (DomainException | IllegalArgumentException e) {
-                allStored = false;
-                outcomes.add(new UploadOutcome(f.fileName(), statusOf(e), null,
-                        Problem.of(statusOf(e), e.getMessage(), null, null, null)));
+                outcomes.add(UploadOutcome.refused(f.fileName(),
+                        Problem.of(statusOf(e), e.getMessage(), request.path(), request.requestId(), null)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        boolean noneStored = outcomes.stream().noneMatch(o -> o.status() == 201);
-        int status = allStored ? 201 : noneStored && outcomes.stream().map(UploadOutcome::status).distinct().count() == 1
-                ? outcomes.get(0).status() : 207;
+        List<Integer> statuses = outcomes.stream().map(UploadOutcome::status).distinct().toList();
+        boolean allStored = outcomes.stream().allMatch(o -> o.problem() == null);
+        boolean noneStored = outcomes.stream().allMatch(o -> o.problem() != null);
+        int status = allStored ? (statuses.contains(201) ? 201 : 200)
+                : noneStored && statuses.size() == 1 ? statuses.get(0) : 207;
         return Response.status(status).type(status >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
                 .entity(status >= 400 ? outcomes.get(0).problem() : outcomes).build();
     }
@@ -143,6 +196,8 @@ public class MediaResource {
             description = "Requires a justification; the stored object is verified against its SHA-256 first, and "
                     + "the consultation is audited.")
     public Response download(@PathParam("caseId") UUID caseId, @PathParam("mediaId") UUID mediaId,
+                             @Parameter(description = "Why the file is needed; recorded in the audit trail",
+                                     required = true, example = "Categorisation review of the exhibit")
                              @QueryParam("justification") String justification) {
         MediaDownloadService.Release release = downloads.release(caseId, mediaId, justification);
         downloads.verify(release);

@@ -125,7 +125,11 @@ public class MediaItem {
     @Convert(converter = TagListConverter.class)
     public List<String> tags = new ArrayList<>();
 
+    /** What the forensic tool's export said about the file. */
     public String notes;
+
+    /** The latest note an officer gave with a categorisation; the history keeps every one. */
+    public String note;
 
     @Column(name = "blob_sha256")
     public String blobSha256;

@@ -2,6 +2,8 @@ package org.vidcase.media.service;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Categorisation schemes by country profile; one is active per deployment. */
 @ConfigMapping(prefix = "vidcase.categories")
@@ -15,5 +17,11 @@ public interface CategoryConfig {
     interface Profile {
         /** Category code to label, e.g. 1 = child abuse material. */
         Map<String, String> codes();
+
+        /** Code to a sentence saying what belongs in the category; optional per code. */
+        Map<String, String> descriptions();
+
+        /** The codes that count as an alert: material that is illegal or pertinent to the case. */
+        Optional<Set<String>> alert();
     }
 }

@@ -25,7 +25,6 @@ import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.matching.NewItem;
-import org.vidcase.media.api.MediaItemView;
 import org.vidcase.media.domain.CategorySource;
 import org.vidcase.media.domain.EvidenceBlobRepository;
 import org.vidcase.media.domain.MediaItem;
@@ -92,7 +91,7 @@ public class MediaIngestService {
         }
     }
 
-    public MediaItemView upload(UUID caseId, UUID seizureId, InputStream content, UploadedFile file) {
+    public UploadResult upload(UUID caseId, UUID seizureId, InputStream content, UploadedFile file) {
         StagedEvidence staged;
         try {
             staged = store.stage(content);
@@ -116,13 +115,13 @@ public class MediaIngestService {
      * Files content on behalf of the system (the demo seed), without a user's need-to-know check:
      * callers are server-side code that created the seizure themselves.
      */
-    public MediaItemView ingestAsSystem(String actor, Seizure seizure, InputStream content, UploadedFile file)
+    public UploadResult ingestAsSystem(String actor, Seizure seizure, InputStream content, UploadedFile file)
             throws IOException {
         StagedEvidence staged = store.stage(content);
         return file(seizure.caseId, seizure.id, staged, file, actor, () -> seizure);
     }
 
-    private MediaItemView file(UUID caseId, UUID seizureId, StagedEvidence staged, UploadedFile file, String actor,
+    private UploadResult file(UUID caseId, UUID seizureId, StagedEvidence staged, UploadedFile file, String actor,
                                Supplier<Seizure> seizure) {
         MediaDigest digest = staged.digest();
         String newObject = null;
@@ -159,7 +158,7 @@ public class MediaIngestService {
         }
     }
 
-    private MediaItemView record(UUID caseId, StagedEvidence staged, String newObject, UploadedFile file, String actor,
+    private UploadResult record(UUID caseId, StagedEvidence staged, String newObject, UploadedFile file, String actor,
                                  Supplier<Seizure> seizureCheck) throws IOException {
         MediaDigest digest = staged.digest();
         Seizure seizure = seizureCheck.get();
@@ -180,16 +179,17 @@ public class MediaIngestService {
             item.blobSha256 = digest.sha256();
             fill(item, digest);
         }
-        addLocation(item.id, seizure.id, file);
+        boolean newLocation = addLocation(item.id, seizure.id, file);
+        UploadStatus status = created ? UploadStatus.NEW_ITEM : toMatch ? UploadStatus.CONTENT_ADDED
+                : newLocation ? UploadStatus.LOCATION_ADDED : UploadStatus.ALREADY_RECORDED;
         String matched = "";
         if (toMatch) {
             matched = match(item);
         }
         trail.append(AuditEntry.of(actor, AuditAction.MEDIA_UPLOAD, item.id.toString(), caseId,
                 AuditOutcome.SUCCESS, null, request.requestId(),
-                (created ? "new item" : "known item, location added") + "; sha256 " + digest.sha256()
-                        + "; seizure " + seizure.reference + matched));
-        return media.view(item);
+                status.name() + "; sha256 " + digest.sha256() + "; seizure " + seizure.reference + matched));
+        return new UploadResult(media.view(item), status);
     }
 
     /** Matches the item in this transaction; returns what it became, for the audit record. */
@@ -251,10 +251,11 @@ public class MediaIngestService {
         }
     }
 
-    void addLocation(UUID mediaId, UUID seizureId, UploadedFile file) {
+    /** Adds the location unless the item has it already; returns whether it was added. */
+    boolean addLocation(UUID mediaId, UUID seizureId, UploadedFile file) {
         String key = locationKey(seizureId, file.path(), file.fileName());
         if (locations.exists(mediaId, key)) {
-            return;
+            return false;
         }
         MediaLocation l = new MediaLocation();
         l.id = UUID.randomUUID();
@@ -267,6 +268,7 @@ public class MediaIngestService {
         l.modified = file.modified();
         l.accessed = file.accessed();
         locations.persist(l);
+        return true;
     }
 
     /** Imports compute millions of these: one digest per thread instead of a provider look-up each. */

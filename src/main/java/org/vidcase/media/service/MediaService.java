@@ -1,5 +1,7 @@
 package org.vidcase.media.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditCase;
+import org.vidcase.audit.service.AuditDetails;
 import org.vidcase.audit.service.AuditObject;
 import org.vidcase.audit.service.Audited;
 import org.vidcase.cases.service.CaseAccess;
@@ -39,10 +42,12 @@ public class MediaService {
     private final CaseAccess access;
     private final CategoryScheme scheme;
     private final CurrentUser user;
+    private final ObjectMapper json;
 
     public MediaService(MediaItemRepository items, MediaLocationRepository locations,
                         MediaCategorisationRepository categorisations, CaseAccess access, CategoryScheme scheme,
-                        CurrentUser user) {
+                        CurrentUser user, ObjectMapper json) {
+        this.json = json;
         this.items = items;
         this.locations = locations;
         this.categorisations = categorisations;
@@ -73,6 +78,7 @@ public class MediaService {
         MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
         scheme.require(request.category());
         keepInitialCategorisation(item);
+        CategorisationChange change = CategorisationChange.before(item);
         MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
@@ -90,7 +96,11 @@ public class MediaService {
         if (request.tags() != null) {
             item.tags = new java.util.ArrayList<>(request.tags());
         }
+        if (request.note() != null) {
+            item.note = request.note();
+        }
         recordHistory(item, request.note());
+        AuditDetails.record(json(change.after(item, request.note() != null)));
         return view(item);
     }
 
@@ -135,6 +145,14 @@ public class MediaService {
         c.categorisedBy = item.categorisedBy;
         c.categorisedAt = item.categorisedAt;
         return c;
+    }
+
+    private String json(Object document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public MediaItem readable(UUID caseId, UUID mediaId) {

@@ -2,12 +2,38 @@ package org.vidcase.media.service;
 
 import java.time.Instant;
 
-/** Where an uploaded file came from on the seized device, as the uploader states it. */
+/**
+ * Where an uploaded file came from on the seized device, as the uploader states it: its name and
+ * the folder it was in ({@code path}). A name is required: a location without one tells an
+ * investigator nothing.
+ */
 public record UploadedFile(String fileName, String path, Instant created, Instant modified, Instant accessed) {
 
     public UploadedFile {
+        if (fileName == null || fileName.isBlank()) {
+            throw new IllegalArgumentException("fileName is required: the file's name on the device, e.g. "
+                    + "fileName=IMG_0001.jpg, with its folder in path, e.g. path=/DCIM/100APPLE");
+        }
         check("fileName", fileName, 1000);
         check("path", path, 4000);
+    }
+
+    /**
+     * A name given with its folders ({@code DCIM/IMG_0001.jpg}, as browsers send the files of an
+     * uploaded folder) is split: the folders go to the path, after any path given with it.
+     */
+    public static UploadedFile of(String fileName, String path, Instant created, Instant modified, Instant accessed) {
+        if (fileName != null) {
+            int slash = fileName.lastIndexOf('/');
+            if (slash >= 0 && slash < fileName.length() - 1) {
+                String folders = fileName.substring(0, slash);
+                String joined = path == null || path.isEmpty() ? folders
+                        : path.endsWith("/") ? path + folders.replaceFirst("^/+", "")
+                        : path + "/" + folders.replaceFirst("^/+", "");
+                return new UploadedFile(fileName.substring(slash + 1), joined, created, modified, accessed);
+            }
+        }
+        return new UploadedFile(fileName, path, created, modified, accessed);
     }
 
     private static void check(String field, String value, int max) {

@@ -5,11 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who handed the exhibit to whom, when and why. */
 public record AppendCustodyRequest(
-        @NotNull @PastOrPresent Instant occurredAt,
-        @NotBlank @Size(max = 200) String from,
-        @NotBlank @Size(max = 200) String to,
-        @NotBlank @Size(max = 2000) String purpose) {
+        @NotNull @PastOrPresent @Schema(example = "2026-11-21T09:00:00Z") Instant occurredAt,
+        @NotBlank @Size(max = 200) @Schema(example = "DC 4411 Smith") String from,
+        @NotBlank @Size(max = 200) @Schema(example = "Digital forensics unit, evidence store") String to,
+        @NotBlank @Size(max = 2000) @Schema(example = "Imaging of the internal drive") String purpose) {
 }

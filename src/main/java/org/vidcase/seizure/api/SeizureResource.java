@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +41,14 @@ public class SeizureResource {
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
     @Operation(summary = "Register an exhibit", description = "Case lead or member; the case must be open.")
     @APIResponse(responseCode = "201", description = "Registered")
-    public Response create(@PathParam("caseId") UUID caseId, CreateSeizureRequest request, @Context UriInfo uri) {
+    public Response create(@PathParam("caseId") UUID caseId,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = CreateSeizureRequest.class),
+                                   examples = @ExampleObject(name = "a seized laptop", value = "{\"reference\": "
+                                           + "\"EX-0001\", \"deviceDescription\": \"Laptop, grey, serial "
+                                           + "5CD1234XYZ\", \"seizedAt\": \"2026-11-20T07:15:00Z\", \"seizedBy\": "
+                                           + "\"DC 4411 Smith\", \"forensicTool\": \"Griffeye Analyze DI\"}")))
+                           CreateSeizureRequest request, @Context UriInfo uri) {
         SeizureView created = seizures.create(caseId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }

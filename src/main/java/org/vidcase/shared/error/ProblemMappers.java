@@ -17,9 +17,12 @@ import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.vidcase.shared.request.ApiRoutes;
+import org.vidcase.shared.request.InvalidParameterException;
 import org.vidcase.shared.request.RequestInfo;
 
 /**
@@ -32,6 +35,9 @@ public class ProblemMappers {
 
     @Inject
     RequestInfo request;
+
+    @Inject
+    ApiRoutes routes;
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -48,12 +54,29 @@ public class ProblemMappers {
             LOG.errorf(e, "Request %s failed", request.requestId());
             return problem(status, "The server could not complete the request", null);
         }
-        Response.ResponseBuilder builder = problemBuilder(status, clientDetail(e, status), null);
-        String allow = e.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            builder.header("Allow", allow);
+        if (e instanceof InvalidParameterException invalid) {
+            return problem(400, invalid.getMessage(), List.of(new Problem.FieldError(invalid.parameter(),
+                    invalid.getMessage())));
         }
-        return builder.build();
+        String path = request.path();
+        if (status == 404 || status == 405) {
+            // The REST layer answers 404 when a path is served by one resource class and the method
+            // by none; a path that exists with other methods is a 405 naming them.
+            Set<String> allowed = path == null ? Set.of() : routes.allowedMethods(path);
+            if (!allowed.isEmpty() && !allowed.contains(request.method())) {
+                String allow = String.join(", ", allowed);
+                return problemBuilder(405, request.method() + " is not allowed on this resource; it allows " + allow,
+                        null).header("Allow", allow).build();
+            }
+        }
+        if (status == 415 && path != null) {
+            Set<String> accepted = routes.acceptedTypes(request.method(), path);
+            if (!accepted.isEmpty()) {
+                return problem(415, "This endpoint accepts " + String.join(" or ", accepted)
+                        + "; send the body with that Content-Type", null);
+            }
+        }
+        return problem(status, clientDetail(e, status), null);
     }
 
     @ServerExceptionMapper
@@ -87,10 +110,21 @@ public class ProblemMappers {
         return problem(400, "The body does not match the expected document", null);
     }
 
+    /**
+     * RFC 6750: no error code when no token was sent; {@code invalid_token} with a description
+     * when one was sent and refused, so that a client knows to get a new one.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
-        return problemBuilder(401, "A valid bearer token is required", null)
-                .header("WWW-Authenticate", "Bearer realm=\"vid\"")
+        if (!request.hasAuthorization()) {
+            return problemBuilder(401, "A bearer token is required: send 'Authorization: Bearer <access token>'",
+                    null).header("WWW-Authenticate", "Bearer realm=\"vid\"").build();
+        }
+        String description = TokenFailure.expired(e) ? "The access token expired"
+                : "The access token is not valid for this server";
+        return problemBuilder(401, description + "; get a new one from the realm's token endpoint", null)
+                .header("WWW-Authenticate", "Bearer realm=\"vid\", error=\"invalid_token\", error_description=\""
+                        + description + "\"")
                 .build();
     }
 
@@ -149,19 +183,53 @@ public class ProblemMappers {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e instanceof InvalidFormatException invalid) {
-            Class<?> target = invalid.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "has the wrong type or format";
-        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof MismatchedInputException) {
-            return "has the wrong type";
+        if (e instanceof MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            }
+            String expected = expectedShape(target);
+            return expected != null ? "must be " + expected : "has the wrong type";
         }
         return "is not valid";
+    }
+
+    /** What a field of this Java type must look like in JSON, in words for the caller. */
+    static String expectedShape(Class<?> target) {
+        if (target == null) {
+            return null;
+        }
+        if (target == String.class || target == Character.class || target == char.class) {
+            return "a JSON string";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID string, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e";
+        }
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 timestamp string, e.g. 2026-11-20T09:30:00Z";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "an ISO-8601 date string, e.g. 2026-11-20";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class) {
+            return "a whole JSON number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "a JSON number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "a JSON array";
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "a JSON object";
+        }
+        return null;
     }
 }

@@ -23,14 +23,16 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
         if (!rawType.isEnum() || !rawType.getName().startsWith("org.vidcase.")) {
             return null;
         }
-        return (ParamConverter<T>) new EnumConverter(rawType);
+        return (ParamConverter<T>) new EnumConverter(rawType, QueryParamConverterProvider.queryParamName(annotations));
     }
 
     private static final class EnumConverter<E extends Enum<E>> implements ParamConverter<E> {
         private final Class<E> type;
+        private final String parameter;
 
-        EnumConverter(Class<E> type) {
+        EnumConverter(Class<E> type, String parameter) {
             this.type = type;
+            this.parameter = parameter;
         }
 
         @Override
@@ -44,8 +46,13 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
                     return constant;
                 }
             }
-            throw new BadRequestException("'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String shown = QueryParamConverterProvider.abbreviated(value);
+            if (parameter == null) {
+                throw new BadRequestException("'" + shown + "' is not one of " + allowed);
+            }
+            throw new InvalidParameterException(parameter, "Query parameter '" + parameter + "' must be one of "
+                    + allowed + ", not '" + shown + "'");
         }
 
         @Override

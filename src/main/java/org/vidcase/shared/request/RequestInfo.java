@@ -17,6 +17,17 @@ public class RequestInfo {
         return ctx == null ? null : RequestIdHandler.of(ctx);
     }
 
+    public String method() {
+        RoutingContext ctx = currentRequest.getCurrent();
+        return ctx == null ? null : ctx.request().method().name();
+    }
+
+    /** Whether the request carried credentials in an Authorization header. */
+    public boolean hasAuthorization() {
+        RoutingContext ctx = currentRequest.getCurrent();
+        return ctx != null && ctx.request().getHeader("Authorization") != null;
+    }
+
     public String path() {
         RoutingContext ctx = currentRequest.getCurrent();
         return ctx == null ? null : ctx.request().path();

@@ -1,0 +1,23 @@
+package org.vidcase.shared.error;
+
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/** Why a bearer token was refused, as far as the caller may be told. */
+final class TokenFailure {
+
+    private TokenFailure() {
+    }
+
+    /** Whether the token was refused because it expired (the verifier's own error, anywhere in the chain). */
+    static boolean expired(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException invalid && invalid.hasExpired()) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
