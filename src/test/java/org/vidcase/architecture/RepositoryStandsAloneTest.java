@@ -23,6 +23,10 @@ class RepositoryStandsAloneTest {
     /** Spelled in two parts so that this file does not match itself. */
     private static final String SIBLING_FOLDER = ".." + "/shared";
 
+    /** The folder however it is written: with a slash, with a backslash, or as two path elements. */
+    private static final java.util.regex.Pattern ANY_SPELLING = java.util.regex.Pattern.compile(
+            "\\.\\.[/\\\\]+" + "shared\\b|\"\\.\\.\"\\s*,\\s*\"" + "shared\"");
+
     private static final Set<String> NOT_TRACKED = Set.of(".git", "target", ".local-stack", ".idea", ".vscode");
 
     @Test
@@ -34,11 +38,19 @@ class RepositoryStandsAloneTest {
         List<String> offending = new ArrayList<>();
         for (Path file : files) {
             String text = textOf(file);
-            if (text != null && text.contains(SIBLING_FOLDER)) {
+            if (text != null && ANY_SPELLING.matcher(text).find()) {
                 offending.add(file.toString());
             }
         }
         assertThat(offending).as("files referring to " + SIBLING_FOLDER).isEmpty();
+    }
+
+    @Test
+    void everySpellingOfTheFolderIsCaught() {
+        assertThat(ANY_SPELLING.matcher("reads " + SIBLING_FOLDER + "/conformance").find()).isTrue();
+        assertThat(ANY_SPELLING.matcher("Path.of(\"..\", \"" + "shared\")").find()).isTrue();
+        assertThat(ANY_SPELLING.matcher("..\\" + "shared\\x").find()).isTrue();
+        assertThat(ANY_SPELLING.matcher("src/main/java/org/vidcase/shared/error").find()).isFalse();
     }
 
     @Test

@@ -51,7 +51,7 @@ class HelmChartTest {
                 .containsPattern("checksum/config: [0-9a-f]{64}")
                 .contains("prometheus.io/path: /q/metrics");
 
-        String configMap = document(manifests, "ConfigMap");
+        String configMap = configMap(manifests, "vidcase");
         assertThat(configMap)
                 .contains("QUARKUS_DATASOURCE_JDBC_URL: \"jdbc:postgresql://postgres:5432/vidcase\"")
                 .contains("VIDCASE_DB_MIGRATION_JDBC_URL: \"jdbc:postgresql://postgres-direct:5432/vidcase\"")
@@ -76,7 +76,7 @@ class HelmChartTest {
                 .set("config.evidence.maxUploadSize", "4G")
                 .call();
 
-        assertThat(document(manifests, "ConfigMap")).contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE: \"4G\"");
+        assertThat(configMap(manifests, "vidcase")).contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE: \"4G\"");
     }
 
     @Test
@@ -142,13 +142,58 @@ class HelmChartTest {
                 .hasMessageContaining("existingSecret is required");
     }
 
+    @Test
+    void importsTheProductionRealmWithItsPasswordList() throws IOException {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .call();
+
+        String realm = configMap(manifests, "vidcase-keycloak-realm");
+        assertThat(realm)
+                .contains("\"browserFlow\": \"browser with second factor\"")
+                .contains("passwordBlacklist(vidcase-common-passwords.txt)")
+                .contains("\"https://vidcase.example/*\"")
+                .doesNotContain("${VIDCASE_WEB_ORIGIN", "localhost", "-demo", "vidcase-cli", "local-secret")
+                .doesNotContainPattern("\"directAccessGrantsEnabled\": true")
+                .contains("vidcase-common-passwords.txt: |-\n    " + Files.readAllLines(
+                        Paths.get("keycloak-realm/vidcase-common-passwords.txt")).get(0) + "\n");
+        assertThat(manifests).doesNotContain("KeycloakRealmImport");
+    }
+
+    @Test
+    void rendersARealmImportForTheKeycloakOperator() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("keycloakRealm.keycloakCRName", "keycloak")
+                .call();
+
+        String realmImport = document(manifests, "KeycloakRealmImport");
+        assertThat(realmImport)
+                .contains("apiVersion: k8s.keycloak.org/v2alpha1")
+                .containsPattern("keycloakCRName: \"?keycloak\"?")
+                .containsPattern("realm: vid\\s")
+                .contains("browserFlow: browser with second factor")
+                .contains("- https://vidcase.example/*")
+                .doesNotContain("vidcase-cli", "-demo");
+    }
+
+    @Test
+    void theChartsRealmFilesAreTheRepositorysOwn() throws IOException {
+        for (String file : new String[] {"vid-realm.json", "vidcase-common-passwords.txt"}) {
+            assertThat(Files.readString(CHART.resolve("files").resolve(file)))
+                    .as("helm/vidcase/files/%s is a copy of keycloak-realm/%s", file, file)
+                    .isEqualTo(Files.readString(Paths.get("keycloak-realm").resolve(file)));
+        }
+    }
+
     private static TemplateCommand withServiceAddresses(TemplateCommand template) {
         return template
                 .set("config.datasource.jdbcUrl", "jdbc:postgresql://postgres:5432/vidcase")
                 .set("config.migration.jdbcUrl", "jdbc:postgresql://postgres-direct:5432/vidcase")
                 .set("config.oidc.authServerUrl", "https://keycloak.example/realms/vid")
                 .set("config.storage.endpoint", "http://minio:9000")
-                .set("config.search.hosts", "http://elasticsearch:9200");
+                .set("config.search.hosts", "http://elasticsearch:9200")
+                .set("keycloakRealm.webOrigin", "https://vidcase.example");
     }
 
     /** A probe whose own block (the lines indented below it) has an HTTP GET of the path. */
@@ -157,6 +202,14 @@ class HelmChartTest {
     }
 
     /** The one rendered document of the given kind. */
+    private static String configMap(String manifests, String name) {
+        var matches = Arrays.stream(manifests.split("(?m)^---\\s*$"))
+                .filter(doc -> doc.contains("\nkind: ConfigMap\n") && doc.contains("\n  name: " + name + "\n"))
+                .toList();
+        assertThat(matches).as("rendered ConfigMap %s", name).hasSize(1);
+        return matches.get(0);
+    }
+
     private static String document(String manifests, String kind) {
         var matches = Arrays.stream(manifests.split("(?m)^---\\s*$"))
                 .filter(doc -> doc.contains("\nkind: " + kind + "\n"))

@@ -31,6 +31,12 @@ final class KeycloakService implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
+    /** Imported in test runs only: the production realm file as it is, renamed. */
+    static final String PRODUCTION_TEST_REALM = "vid-production-test";
+
+    /** Keycloak's passwordBlacklist policy reads this file from data/password-blacklists. */
+    static final String PASSWORD_BLACKLIST = "vidcase-common-passwords.txt";
+
     static KeycloakService start(StackPaths paths, Path runDir) throws Exception {
         Path dist = paths.keycloakHome();
         ensureBuilt(dist, runDir);
@@ -48,9 +54,11 @@ final class KeycloakService implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        // The realm file's ${VIDCASE_WEB_PORT} placeholders: the browser clients' redirect URIs and
-        // origins name the server's port (Keycloak matches no wildcard port).
-        builder.environment().put("VIDCASE_WEB_PORT", System.getProperty("vidcase.port", "8080"));
+        // The realm files' ${VIDCASE_WEB_ORIGIN} and ${VIDCASE_WEB_PORT} placeholders: the browser
+        // clients' redirect URIs and origins name the server's origin (Keycloak has no wildcard port).
+        String webPort = System.getProperty("vidcase.port", "8080");
+        builder.environment().put("VIDCASE_WEB_PORT", webPort);
+        builder.environment().put("VIDCASE_WEB_ORIGIN", "http://localhost:" + webPort);
         ManagedProcess process = ManagedProcess.start("Keycloak", builder, runDir.resolve("logs/keycloak.log"));
         KeycloakService service = new KeycloakService(process, httpPort, adminPassword);
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
@@ -93,8 +101,20 @@ final class KeycloakService implements AutoCloseable {
                 Files.createSymbolicLink(home.resolve(shared), dist.resolve(shared));
             }
         }
+        // The demo realm is the production realm plus the demo additions beside it; the tests also
+        // get the production realm as it is, under another name, to prove what production enforces.
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(realmFile, imports.resolve("vid-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path additions = realmFile.resolveSibling("demo-additions.json");
+        var production = RealmComposer.read(realmFile);
+        RealmComposer.write(RealmComposer.compose(production, RealmComposer.read(additions)),
+                imports.resolve("vid-realm.json"));
+        if (Boolean.getBoolean("vidcase.stack.production-realm")) {
+            RealmComposer.write(RealmComposer.renamed(production, PRODUCTION_TEST_REALM),
+                    imports.resolve(PRODUCTION_TEST_REALM + "-realm.json"));
+        }
+        Path blacklists = Files.createDirectories(home.resolve("data/password-blacklists"));
+        Files.copy(realmFile.resolveSibling(PASSWORD_BLACKLIST), blacklists.resolve(PASSWORD_BLACKLIST),
+                StandardCopyOption.REPLACE_EXISTING);
         return home;
     }
 

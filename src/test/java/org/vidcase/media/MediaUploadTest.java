@@ -246,6 +246,9 @@ class MediaUploadTest {
 
         uploadRaw("officer2", caseId, seizureId, png, "x.png", "/").then().statusCode(404)
                 .contentType("application/problem+json");
+        // Need-to-know comes first: without a name the outsider still learns nothing but 404.
+        given().auth().oauth2(Tokens.of("officer2")).contentType("application/octet-stream").body(png)
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media").then().statusCode(404);
         Api.as("officer").get("/api/cases/" + caseId + "/media").then().body("", hasSize(0));
         assertThat(objectKeys("blobs/" + MediaFixture.sha256(png).substring(0, 2) + "/" + MediaFixture.sha256(png))).isEmpty();
     }

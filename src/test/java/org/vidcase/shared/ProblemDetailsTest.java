@@ -141,6 +141,16 @@ class ProblemDetailsTest {
         problem(Api.as("supervisor").body("{\"active\": 1}").put("/api/hash-sets/" + UUID.randomUUID() + "/active"),
                 400).body("errors[0].field", equalTo("active"));
         assertThat(caseCount()).isEqualTo(before);
+        // A timestamp is an ISO-8601 string, never a number of seconds since 1970.
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = org.vidcase.testsupport.MediaFixture.seizure(caseId, "officer");
+        String custody = "/api/cases/" + caseId + "/seizures/" + seizureId + "/custody";
+        problem(Api.as("officer").body("{\"occurredAt\": 1, \"from\": \"a\", \"to\": \"b\", \"purpose\": \"c\"}")
+                .post(custody), 400)
+                .body("errors[0].field", equalTo("occurredAt")).body("errors[0].message", containsString("ISO-8601"));
+        problem(Api.as("officer").body("{\"reference\": \"EX-9\", \"seizedAt\": 1700000000}")
+                .post("/api/cases/" + caseId + "/seizures"), 400).body("errors[0].field", equalTo("seizedAt"));
+        Api.as("officer").get(custody).then().statusCode(200).body("", org.hamcrest.Matchers.hasSize(0));
     }
 
     @Test
@@ -178,7 +188,9 @@ class ProblemDetailsTest {
                     .get("/api/cases"), 401);
         });
         assertThat(captured.sawMarker()).as("the capture sees the OIDC log category").isTrue();
-        assertThat(captured.messages()).noneMatch(m -> m.contains("introspect"));
+        // The verifier says it refused the token itself, and never called Keycloak's introspection endpoint.
+        assertThat(captured.messages()).anyMatch(m -> m.contains("introspection is not allowed"));
+        assertThat(captured.messages()).noneMatch(m -> m.contains("/token/introspect"));
         assertThat(captured.errorsFrom("io.quarkus.oidc")).isEmpty();
     }
 

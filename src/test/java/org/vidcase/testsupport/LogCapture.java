@@ -75,6 +75,11 @@ public final class LogCapture {
         handler.setLevel(Level.ALL);
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
+        // Everything the category logs, down to debug: an introspection attempt is logged at debug
+        // before its failure is logged as an error.
+        Logger category = Logger.getLogger(markerCategory);
+        Level before = category.getLevel();
+        category.setLevel(Level.ALL);
         try {
             Logger.getLogger(markerCategory + ".vidcase-test").severe(MARKER);
             block.run();
@@ -85,6 +90,7 @@ public final class LogCapture {
                 Thread.currentThread().interrupt();
             }
         } finally {
+            category.setLevel(before);
             root.removeHandler(handler);
         }
         synchronized (records) {

@@ -51,6 +51,13 @@ public class AuditEvent {
 
     public String detail;
 
+    /** The realm session (token {@code sid}) the request came from. */
+    @Column(name = "session_id")
+    public String sessionId;
+
+    /** How the user authenticated: {@code acr=1 amr=pwd,otp}. */
+    public String authentication;
+
     @Column(name = "prev_hash", nullable = false)
     public String prevHash;
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.TreeSet;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.shared.request.RequestIdHandler;
+import org.vidcase.shared.security.Login;
 
 /**
  * Records calls refused by role checks ({@code @RolesAllowed}, 403) before any service ran: an
@@ -25,7 +26,7 @@ import org.vidcase.shared.request.RequestIdHandler;
 public class AccessDeniedAuditor {
 
     /** What is known of the refusal while the request is at hand; written on a worker thread. */
-    record Denial(String actor, String roles, String method, String path, String requestId) {
+    record Denial(String actor, String roles, String method, String path, String requestId, Login login) {
     }
 
     private final AuditTrail trail;
@@ -47,7 +48,7 @@ public class AccessDeniedAuditor {
         RoutingContext ctx = routingContext(event);
         denials.fireAsync(new Denial(identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()).toString(),
                 ctx == null ? null : ctx.request().method().name(), ctx == null ? null : ctx.request().path(),
-                RequestIdHandler.of(ctx)));
+                RequestIdHandler.of(ctx), Login.of(identity.getPrincipal()).orElse(null)));
     }
 
     void record(@ObservesAsync Denial denial) {
@@ -55,7 +56,9 @@ public class AccessDeniedAuditor {
         String request = denial.method() == null ? "this endpoint" : denial.method() + " " + denial.path();
         QuarkusTransaction.requiringNew().run(() -> trail.append(new AuditEntry(denial.actor(),
                 AuditAction.ACCESS_DENIED.code(), target.objectType(), target.objectId(), target.caseId(),
-                AuditOutcome.DENIED, null, denial.requestId(), "roles " + denial.roles() + " do not allow " + request)));
+                AuditOutcome.DENIED, null, denial.requestId(), "roles " + denial.roles() + " do not allow " + request)
+                .withLogin(denial.login() == null ? null : denial.login().sessionId(),
+                        denial.login() == null ? null : denial.login().authentication())));
     }
 
     private RoutingContext routingContext(AuthorizationFailureEvent event) {

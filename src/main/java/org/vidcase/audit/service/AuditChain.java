@@ -23,6 +23,18 @@ public final class AuditChain {
     public static String hash(long seq, UUID id, Instant occurredAt, String actor, String action, String objectType,
                               String objectId, UUID caseId, AuditOutcome outcome, String justification,
                               String requestId, String detail, String prevHash) {
+        return hash(seq, id, occurredAt, actor, action, objectType, objectId, caseId, outcome, justification, requestId,
+                detail, null, null, prevHash);
+    }
+
+    /**
+     * With the login fields (V6). They enter the encoding only when one is set, so rows written
+     * before they existed, and rows without a login (jobs, start-up), keep the hash they had.
+     */
+    public static String hash(long seq, UUID id, Instant occurredAt, String actor, String action, String objectType,
+                              String objectId, UUID caseId, AuditOutcome outcome, String justification,
+                              String requestId, String detail, String sessionId, String authentication,
+                              String prevHash) {
         StringBuilder text = new StringBuilder(256);
         field(text, Long.toString(seq));
         field(text, id.toString());
@@ -36,6 +48,11 @@ public final class AuditChain {
         field(text, justification);
         field(text, requestId);
         field(text, detail);
+        if (sessionId != null || authentication != null) {
+            text.append("login|");
+            field(text, sessionId);
+            field(text, authentication);
+        }
         field(text, prevHash);
         return sha256(text.toString());
     }

@@ -5,7 +5,8 @@ import java.util.Deque;
 
 /**
  * Lets an {@link Audited} method say what it did, for its own audit event: old and new values of
- * a change, never free text a user typed. The interceptor opens a frame around each audited call
+ * a change (codes, flags, identifiers, labels), never the free text of a note or a description,
+ * which stays with the case. The interceptor opens a frame around each audited call
  * on the calling thread (requests and jobs alike) and writes what the method recorded into the
  * event's detail.
  */

@@ -23,10 +23,12 @@ public class AuditTrail {
 
     private final EntityManager em;
     private final AuditEventRepository events;
+    private final AuditLogins logins;
 
-    public AuditTrail(EntityManager em, AuditEventRepository events) {
+    public AuditTrail(EntityManager em, AuditEventRepository events, AuditLogins logins) {
         this.em = em;
         this.events = events;
+        this.logins = logins;
     }
 
     /** Writes in the caller's transaction: the event commits or rolls back with the action. */
@@ -53,10 +55,13 @@ public class AuditTrail {
         event.justification = fit(entry.justification(), 10_000);
         event.requestId = fit(entry.requestId(), 64);
         event.detail = fit(entry.detail(), 10_000);
+        AuditEntry withLogin = entry.sessionId() != null || entry.authentication() != null ? entry : logins.current(entry);
+        event.sessionId = fit(withLogin.sessionId(), 100);
+        event.authentication = fit(withLogin.authentication(), 200);
         event.prevHash = prevHash;
         event.hash = AuditChain.hash(seq, event.id, event.occurredAt, event.actor, event.action, event.objectType,
                 event.objectId, event.caseId, event.outcome, event.justification, event.requestId, event.detail,
-                prevHash);
+                event.sessionId, event.authentication, prevHash);
         events.persist(event);
         return event;
     }

@@ -44,7 +44,8 @@ public class AuditVerifier {
                             "previous-hash does not match the hash of row " + (e.seq - 1));
                 }
                 String recomputed = AuditChain.hash(e.seq, e.id, e.occurredAt, e.actor, e.action, e.objectType,
-                        e.objectId, e.caseId, e.outcome, e.justification, e.requestId, e.detail, e.prevHash);
+                        e.objectId, e.caseId, e.outcome, e.justification, e.requestId, e.detail, e.sessionId,
+                        e.authentication, e.prevHash);
                 if (!recomputed.equals(e.hash)) {
                     return ChainVerification.broken(checked, e.seq, e.id, "content does not match its stored hash");
                 }

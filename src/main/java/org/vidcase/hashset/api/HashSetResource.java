@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -90,7 +91,11 @@ public class HashSetResource {
     @APIResponse(responseCode = "202", description = "Import queued")
     @APIResponse(responseCode = "409", description = "The set is imported already or being imported")
     @APIResponse(responseCode = "422", description = "The file is not the format claimed")
-    public Response importEntries(@PathParam("id") UUID id, @QueryParam("format") HashSetFormat format,
+    public Response importEntries(@PathParam("id") UUID id,
+                                  @Parameter(description = "The file's format", required = true, example = "ICSE")
+                                  @QueryParam("format") HashSetFormat format,
+                                  @Parameter(description = "The file's name, kept with the import for the record",
+                                          example = "icse-baseline-2026-11.csv")
                                   @QueryParam("fileName") String fileName, InputStream body) {
         Job job = imports.submit(id, format, fileName, body);
         return Response.accepted(jobs.snapshot(job)).header("Location", "/api/jobs/" + job.id).build();

@@ -105,8 +105,9 @@ public class MediaResource {
                                       content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                                               schema = @Schema(type = SchemaType.STRING, format = "binary")))
                               InputStream body) {
-        UploadedFile file = UploadedFile.of(fileName, path, created, modified, accessed);
+        // Need-to-know first: an outsider learns nothing about the request, not even that it lacked a name.
         ingest.checkCanUpload(caseId, seizureId);
+        UploadedFile file = UploadedFile.of(fileName, path, created, modified, accessed);
         UploadResult result = ingest.upload(caseId, seizureId, body, file);
         return Response.status(result.status().httpStatus()).entity(UploadOutcome.stored(file.fileName(), result)).build();
     }

@@ -9,8 +9,9 @@ import org.vidcase.media.domain.MediaItem;
 
 /**
  * What a categorisation changed on an item, for its audit event: category and source before and
- * after, each flag, the series and the tags that changed, and whether a note was given. The note's
- * text is never copied: it stays in the item's history, which only the case team reads.
+ * after, each flag, the series (an identifier) and the tags (short labels, one line each) that
+ * changed, and whether a note was given. The note's text is never copied: it stays in the item's
+ * history, which only the case team reads.
  */
 final class CategorisationChange {
 

@@ -96,11 +96,12 @@ public class MediaService {
         if (request.tags() != null) {
             item.tags = new java.util.ArrayList<>(request.tags());
         }
-        if (request.note() != null) {
-            item.note = request.note();
+        String note = request.note() == null || request.note().isBlank() ? null : request.note();
+        if (note != null) {
+            item.note = note;
         }
-        recordHistory(item, request.note());
-        AuditDetails.record(json(change.after(item, request.note() != null)));
+        recordHistory(item, note);
+        AuditDetails.record(json(change.after(item, note != null)));
         return view(item);
     }
 

@@ -12,7 +12,8 @@ public record UploadedFile(String fileName, String path, Instant created, Instan
     public UploadedFile {
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("fileName is required: the file's name on the device, e.g. "
-                    + "fileName=IMG_0001.jpg, with its folder in path, e.g. path=/DCIM/100APPLE");
+                    + "IMG_0001.jpg (a raw body: the query parameter fileName; multipart: the part's filename), with "
+                    + "its folder in path, e.g. /DCIM/100APPLE");
         }
         check("fileName", fileName, 1000);
         check("path", path, 4000);
@@ -27,9 +28,15 @@ public record UploadedFile(String fileName, String path, Instant created, Instan
             int slash = fileName.lastIndexOf('/');
             if (slash >= 0 && slash < fileName.length() - 1) {
                 String folders = fileName.substring(0, slash);
-                String joined = path == null || path.isEmpty() ? folders
-                        : path.endsWith("/") ? path + folders.replaceFirst("^/+", "")
-                        : path + "/" + folders.replaceFirst("^/+", "");
+                String relative = folders.replaceFirst("^/+", "");
+                String joined;
+                if (path == null || path.isEmpty()) {
+                    joined = folders.isEmpty() ? "/" : folders;
+                } else if (relative.isEmpty()) {
+                    joined = path;
+                } else {
+                    joined = path.endsWith("/") ? path + relative : path + "/" + relative;
+                }
                 return new UploadedFile(fileName.substring(slash + 1), joined, created, modified, accessed);
             }
         }

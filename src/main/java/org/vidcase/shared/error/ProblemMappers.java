@@ -76,7 +76,12 @@ public class ProblemMappers {
                         + "; send the body with that Content-Type", null);
             }
         }
-        return problem(status, clientDetail(e, status), null);
+        Response.ResponseBuilder builder = problemBuilder(status, clientDetail(e, status), null);
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+            builder.header("Allow", allow);
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -119,6 +124,13 @@ public class ProblemMappers {
         if (!request.hasAuthorization()) {
             return problemBuilder(401, "A bearer token is required: send 'Authorization: Bearer <access token>'",
                     null).header("WWW-Authenticate", "Bearer realm=\"vid\"").build();
+        }
+        if (TokenFailure.mfaMissing(e)) {
+            String description = "A second factor is required: sign in again with your one-time code or security key";
+            return problemBuilder(401, description, null)
+                    .header("WWW-Authenticate", "Bearer realm=\"vid\", error=\"insufficient_user_authentication\", "
+                            + "error_description=\"" + description + "\"")
+                    .build();
         }
         String description = TokenFailure.expired(e) ? "The access token expired"
                 : "The access token is not valid for this server";

@@ -28,6 +28,14 @@ class UploadedFileTest {
     }
 
     @Test
+    void aNameAtTheRootKeepsTheGivenFolderOrTheRoot() {
+        assertThat(UploadedFile.of("/IMG_1.jpg", null, null, null, null))
+                .extracting(UploadedFile::fileName, UploadedFile::path).containsExactly("IMG_1.jpg", "/");
+        assertThat(UploadedFile.of("/IMG_1.jpg", "/DCIM", null, null, null))
+                .extracting(UploadedFile::fileName, UploadedFile::path).containsExactly("IMG_1.jpg", "/DCIM");
+    }
+
+    @Test
     void aNameEndingInASlashHasNoFileAndIsKeptAsGiven() {
         assertThat(UploadedFile.of("folder/", null, null, null, null).fileName()).isEqualTo("folder/");
     }

@@ -1,0 +1,25 @@
+package org.vidcase.shared.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/** How strongly callers must have authenticated. */
+@ConfigMapping(prefix = "vidcase.security")
+public interface SecurityConfig {
+
+    /** Refuse tokens of users who did not pass a second factor (their {@code amr} names none). */
+    @WithDefault("true")
+    boolean requireMfa();
+
+    /** {@code amr} values that count as a second factor: TOTP, a hardware key, or the generic one. */
+    @WithDefault("otp,hwk,mfa")
+    Set<String> mfaMethods();
+
+    /**
+     * Clients whose tokens need no second factor: service accounts (a peer node's), which have no
+     * user to ask. Listed by client id ({@code azp}), so no user token slips through.
+     */
+    @WithDefault("vidcase-hub")
+    Set<String> mfaExemptClients();
+}
