@@ -201,20 +201,20 @@ class HelmChartTest {
         return "(?m)^( +)" + probe + ":\\n(?:\\1 +.*\\n)*?\\1 +path: " + Pattern.quote(path) + "\\n";
     }
 
-    /** The one rendered document of the given kind. */
+    /** The one rendered ConfigMap of that name. */
     private static String configMap(String manifests, String name) {
-        var matches = Arrays.stream(manifests.split("(?m)^---\\s*$"))
-                .filter(doc -> doc.contains("\nkind: ConfigMap\n") && doc.contains("\n  name: " + name + "\n"))
-                .toList();
-        assertThat(matches).as("rendered ConfigMap %s", name).hasSize(1);
-        return matches.get(0);
+        return single(manifests, "ConfigMap " + name,
+                doc -> doc.contains("\nkind: ConfigMap\n") && doc.contains("\n  name: " + name + "\n"));
     }
 
+    /** The one rendered document of the given kind. */
     private static String document(String manifests, String kind) {
-        var matches = Arrays.stream(manifests.split("(?m)^---\\s*$"))
-                .filter(doc -> doc.contains("\nkind: " + kind + "\n"))
-                .toList();
-        assertThat(matches).as("rendered %s documents", kind).hasSize(1);
+        return single(manifests, kind + " documents", doc -> doc.contains("\nkind: " + kind + "\n"));
+    }
+
+    private static String single(String manifests, String what, java.util.function.Predicate<String> filter) {
+        var matches = Arrays.stream(manifests.split("(?m)^---\\s*$")).filter(filter).toList();
+        assertThat(matches).as("rendered %s", what).hasSize(1);
         return matches.get(0);
     }
 }
