@@ -15,15 +15,15 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.hashing.PdqHasher;
 import org.vidcase.hashing.PdqResult;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
 import org.vidcase.hashset.domain.ImportState;
 import org.vidcase.hashset.domain.ReferenceHashSet;
 import org.vidcase.hashset.domain.ReferenceHashSetRepository;
 import org.vidcase.hashset.importer.ReferenceEntry;
-import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.hashset.infra.HashEntryWriter.NumberedEntry;
+import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.matching.EntryIds;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 import org.vidcase.matching.KnownHashIndex;
 
 /**

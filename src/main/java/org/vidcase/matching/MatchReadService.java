@@ -14,15 +14,14 @@ import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditCase;
 import org.vidcase.audit.service.AuditObject;
 import org.vidcase.audit.service.Audited;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.cases.service.CaseAccess;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 import org.vidcase.matching.api.MatchView;
-import org.vidcase.matching.api.ReductionReport;
 import org.vidcase.matching.api.ReductionReport.Share;
-import org.vidcase.media.domain.MediaItemRepository;
+import org.vidcase.matching.api.ReductionReport;
 import org.vidcase.seizure.domain.Seizure;
 import org.vidcase.seizure.service.SeizureService;
-import org.vidcase.cases.service.CaseAccess;
 import org.vidcase.shared.error.ResourceNotFoundException;
 
 /** What matching found, for the case team: an item's matches and a seizure's reduction report. */
@@ -61,15 +60,12 @@ public class MatchReadService {
 
     private final EntityManager em;
     private final CaseAccess access;
-    private final MediaItemRepository items;
     private final SeizureService seizures;
     private final MatchingService matching;
 
-    public MatchReadService(EntityManager em, CaseAccess access, MediaItemRepository items, SeizureService seizures,
-                            MatchingService matching) {
+    public MatchReadService(EntityManager em, CaseAccess access, SeizureService seizures, MatchingService matching) {
         this.em = em;
         this.access = access;
-        this.items = items;
         this.seizures = seizures;
         this.matching = matching;
     }
@@ -78,7 +74,12 @@ public class MatchReadService {
     @Audited(AuditAction.MEDIA_MATCHES_VIEW)
     public List<MatchView> matches(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
         access.readable(caseId);
-        items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
+        // Matching sits below the media feature and reads its table directly, as it writes match_status.
+        boolean inCase = !em.createNativeQuery("SELECT 1 FROM media_item WHERE id = ?1 AND case_id = ?2")
+                .setParameter(1, mediaId).setParameter(2, caseId).getResultList().isEmpty();
+        if (!inCase) {
+            throw new ResourceNotFoundException("Media item", mediaId);
+        }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery(MATCHES, Tuple.class).setParameter(1, mediaId).getResultList();
         List<Row> all = new ArrayList<>();

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 
 /**
  * Matches media items against the reference indexes and records the outcome on the caller's

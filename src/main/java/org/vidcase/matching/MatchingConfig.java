@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.HashSetSource;
 
 /** How media items are matched against the reference hash sets. */
 @ConfigMapping(prefix = "vidcase.matching")

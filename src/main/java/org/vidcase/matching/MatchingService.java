@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntPredicate;
-import org.vidcase.media.service.CategoryScheme;
+import org.vidcase.shared.category.CategoryScheme;
 
 /**
  * The server's {@link MatchRecorder}: matches against {@link KnownHashIndex} with the configured

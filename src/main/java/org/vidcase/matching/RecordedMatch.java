@@ -1,7 +1,7 @@
 package org.vidcase.matching;
 
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 
 /**
  * A stored match with what the precedence rules weigh: the set's kind and source and the entry's

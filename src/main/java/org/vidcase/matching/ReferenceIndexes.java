@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.vidcase.hashing.Dihedral;
 import org.vidcase.hashing.PdqHash;
-import org.vidcase.hashset.index.DigestEntries;
-import org.vidcase.hashset.index.DigestType;
-import org.vidcase.hashset.index.ExactHashIndex;
-import org.vidcase.hashset.index.PdqEntries;
-import org.vidcase.hashset.index.PdqMatch;
-import org.vidcase.hashset.index.PdqRadiusIndex;
+import org.vidcase.index.DigestEntries;
+import org.vidcase.index.DigestType;
+import org.vidcase.index.ExactHashIndex;
+import org.vidcase.index.PdqEntries;
+import org.vidcase.index.PdqMatch;
+import org.vidcase.index.PdqRadiusIndex;
 
 /**
  * The reference entries of every imported hash set, in memory: exact indexes for MD5, SHA-1,

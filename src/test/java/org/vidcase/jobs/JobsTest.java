@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.vidcase.audit.service.AuditVerificationJob;
+import org.vidcase.jobs.service.AuditVerificationJob;
 import org.vidcase.jobs.service.JobService;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.testsupport.Api;

@@ -3,8 +3,8 @@ package org.vidcase.audit.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.vidcase.audit.domain.AuditEvent;
-import org.vidcase.audit.domain.AuditEventRepository;
 import org.vidcase.audit.domain.AuditEventRepository.AuditQuery;
+import org.vidcase.audit.domain.AuditEventRepository;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.shared.request.RequestInfo;
 import org.vidcase.shared.security.CurrentUser;
@@ -40,7 +40,7 @@ public class AuditQueryService {
         return result;
     }
 
-    static AuditEntry verificationEntry(String actor, String requestId, ChainVerification result) {
+    public static AuditEntry verificationEntry(String actor, String requestId, ChainVerification result) {
         String detail = result.intact()
                 ? "intact: " + result.eventsChecked() + " events"
                 : "broken at row " + result.brokenAtSeq() + ": " + result.reason();

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 
 /** Registers a reference hash set; its entries arrive by import. New sets start inactive. */
 public record CreateHashSetRequest(

@@ -3,10 +3,10 @@ package org.vidcase.hashset.api;
 import java.time.Instant;
 import java.util.UUID;
 import org.vidcase.audit.service.AuditSubject;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
 import org.vidcase.hashset.domain.ImportState;
 import org.vidcase.hashset.domain.ReferenceHashSet;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 
 public record HashSetView(UUID id, String name, HashSetSource source, String version, HashSetKind kind,
                           String categoryScheme, String defaultCategory, String description, boolean active,

@@ -10,6 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 
 /** A reference hash set held by the unit: one version of one source's list. */
 @Entity

@@ -31,8 +31,8 @@ import org.vidcase.hashset.importer.NsrlRdsReader;
 import org.vidcase.hashset.importer.PlainHashListReader;
 import org.vidcase.hashset.importer.ReferenceEntry;
 import org.vidcase.hashset.importer.VicsHashSetReader;
-import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.hashset.infra.HashEntryWriter.NumberedEntry;
+import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
@@ -40,7 +40,7 @@ import org.vidcase.matching.EntryIds;
 import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.media.infra.CountingInputStream;
 import org.vidcase.media.infra.EvidenceStore;
-import org.vidcase.media.service.CategoryConfig;
+import org.vidcase.shared.category.CategoryConfig;
 
 /**
  * Imports a stored hash-set file: streams it through its reader and writes the entries with COPY,

@@ -2,8 +2,8 @@ package org.vidcase.matching.api;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.vidcase.hashset.domain.HashSetKind;
-import org.vidcase.hashset.domain.HashSetSource;
+import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 import org.vidcase.matching.MatchType;
 
 /**

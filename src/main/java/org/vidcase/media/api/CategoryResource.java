@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.vidcase.media.service.CategoryScheme;
+import org.vidcase.shared.category.CategoryScheme;
 import org.vidcase.shared.security.Roles;
 
 @Path("/api/categories")

@@ -1,7 +1,7 @@
 package org.vidcase.media.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.vidcase.media.service.CategoryScheme;
+import org.vidcase.shared.category.CategoryScheme;
 
 /** One code of the active categorisation scheme. */
 @Schema(description = "A category code of the active scheme")

@@ -27,6 +27,7 @@ import org.vidcase.media.vics.ImportedMedia;
 import org.vidcase.media.vics.ImportedMediaSource;
 import org.vidcase.media.vics.RecordError;
 import org.vidcase.media.vics.VicsReader;
+import org.vidcase.shared.category.CategoryScheme;
 
 /**
  * Imports a stored forensic export into a seizure, batch by batch. Writes are idempotent, so a run

@@ -29,6 +29,7 @@ import org.vidcase.media.domain.MediaItemRepository;
 import org.vidcase.media.domain.MediaLocation;
 import org.vidcase.media.domain.MediaLocationRepository;
 import org.vidcase.media.domain.ReviewFilter;
+import org.vidcase.shared.category.CategoryScheme;
 import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.security.CurrentUser;
 

@@ -1,6 +1,0 @@
-package org.vidcase.hashset.domain;
-
-/** Where a reference hash set comes from; precedence rules can rank national above international. */
-public enum HashSetSource {
-    ICSE, PROJECT_VIC, CAID, NSRL, NATIONAL, CUSTOM
-}

@@ -1,0 +1,36 @@
+package org.vidcase.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Features form layers without cycles: a feature may use one below it, never the reverse. The
+ * algorithms two features need (hashing, the in-memory hash index) are plain Java with no domain
+ * imports, so that series, exchange or a command-line tool can use them without a server.
+ */
+class FeatureLayersTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.vidcase");
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("org.vidcase.(*)..").should().beFreeOfCycles().allowEmptyShould(false).check(PRODUCTION);
+    }
+
+    @Test
+    void theIndexAndHashingArePlainJava() {
+        noClasses().that().resideInAnyPackage("org.vidcase.index..", "org.vidcase.hashing")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vidcase.cases..", "org.vidcase.seizure..",
+                        "org.vidcase.media..", "org.vidcase.matching..", "org.vidcase.hashset..", "org.vidcase.audit..",
+                        "org.vidcase.jobs..", "org.vidcase.shared..", "org.vidcase.demo..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..")
+                .allowEmptyShould(false).check(PRODUCTION);
+    }
+}
