@@ -161,6 +161,21 @@ class HelmChartTest {
     }
 
     @Test
+    void theWebOriginMustBeAnOrigin() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("keycloakRealm.webOrigin", "https://vidcase.example/")
+                .call();
+        assertThat(configMap(manifests, "vidcase-keycloak-realm")).contains("\"https://vidcase.example/*\"")
+                .doesNotContain("example//");
+        assertThatThrownBy(() -> withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("keycloakRealm.webOrigin", "https://vidcase.example/ui\"x")
+                .call())
+                .hasMessageContaining("keycloakRealm.webOrigin must be an origin");
+    }
+
+    @Test
     void rendersARealmImportForTheKeycloakOperator() {
         String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
                 .set("existingSecret", "vidcase-secrets")

@@ -45,6 +45,26 @@ class RealmFilesTest {
             assertThat(client.has("secret")).as("%s has a secret in the file", id).isFalse();
         }
         assertThat(Files.readString(PRODUCTION)).doesNotContain("-demo", "local-secret", "vidcase-cli");
+        // Not even Keycloak's own clients (admin-cli is in every realm) get a password grant.
+        JsonNode direct = flow(realm, realm.path("directGrantFlow").asText());
+        assertThat(direct.path("authenticationExecutions")).singleElement().satisfies(e -> {
+            assertThat(e.path("authenticator").asText()).isEqualTo("deny-access-authenticator");
+            assertThat(e.path("requirement").asText()).isEqualTo("REQUIRED");
+        });
+        assertThat(realm.path("offlineSessionIdleTimeout").asInt()).isEqualTo(realm.path("ssoSessionIdleTimeout").asInt());
+        assertThat(realm.path("offlineSessionMaxLifespan").asInt()).isEqualTo(realm.path("ssoSessionMaxLifespan").asInt());
+    }
+
+    @Test
+    void theComposerRefusesAdditionsThatWouldRelaxProduction() throws IOException {
+        ObjectNode production = (ObjectNode) JSON.readTree(PRODUCTION.toFile());
+        ObjectNode policy = JSON.createObjectNode().put("passwordPolicy", "length(4)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealmComposer.compose(production, policy))
+                .hasMessageContaining("passwordPolicy");
+        ObjectNode flows = (ObjectNode) JSON.readTree(
+                "{\"clients\": [{\"clientId\": \"vidcase-web\", \"directAccessGrantsEnabled\": true}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealmComposer.compose(production, flows))
+                .hasMessageContaining("directAccessGrantsEnabled");
     }
 
     @Test
@@ -104,13 +124,13 @@ class RealmFilesTest {
         Set<String> keys = new LinkedHashSet<>();
         additions.fieldNames().forEachRemaining(keys::add);
         keys.removeIf(k -> k.startsWith("_"));
-        assertThat(keys).containsExactlyInAnyOrder("clients", "users");
+        assertThat(keys).containsExactlyInAnyOrder("clients", "users", "directGrantFlow");
 
         ObjectNode production = (ObjectNode) JSON.readTree(PRODUCTION.toFile());
         ObjectNode demo = RealmComposer.compose(production, additions);
         for (Iterator<String> it = production.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!key.equals("clients") && !key.equals("users")) {
+            if (!key.equals("clients") && !key.equals("users") && !key.equals("directGrantFlow")) {
                 assertThat(demo.get(key)).as(key).isEqualTo(production.get(key));
             }
         }

@@ -29,28 +29,43 @@ public final class KeycloakBrowser {
     private final String realmUrl;
     /** Keycloak's cookies (Secure, SameSite=None), sent back as a browser does to http://localhost. */
     private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-    private final String verifier;
+    private String verifier;
     private String page;
     private Response last;
 
     private KeycloakBrowser(String realm) {
         this.realmUrl = LocalStackTestResource.running().keycloakUrl() + "/realms/" + realm;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        this.verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Opens the realm's sign-in page for {@code vidcase-web}. */
     public static KeycloakBrowser open(String realm) {
-        KeycloakBrowser browser = new KeycloakBrowser(realm);
-        browser.last = given().redirects().follow(false)
+        return new KeycloakBrowser(realm).authorise(null);
+    }
+
+    /**
+     * A new authorisation request in the same browser, with its Keycloak session cookie: without
+     * {@code maxAge} the session signs the user in silently; {@code maxAge} 0 asks for a fresh
+     * sign-in, as the server's {@code insufficient_user_authentication} challenge requests.
+     */
+    public KeycloakBrowser authorise(Integer maxAge) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        var request = given().redirects().follow(false)
                 .queryParam("client_id", "vidcase-web").queryParam("response_type", "code")
                 .queryParam("scope", "openid").queryParam("redirect_uri", REDIRECT)
-                .queryParam("code_challenge_method", "S256").queryParam("code_challenge", challenge(browser.verifier))
-                .get(browser.realmUrl + "/protocol/openid-connect/auth");
-        browser.keepCookies();
-        browser.page = browser.last.asString();
-        return browser;
+                .queryParam("code_challenge_method", "S256").queryParam("code_challenge", challenge(verifier));
+        if (maxAge != null) {
+            request = request.queryParam("max_age", maxAge);
+        }
+        if (!cookies.isEmpty()) {
+            request = request.cookies(cookies);
+        }
+        last = request.get(realmUrl + "/protocol/openid-connect/auth");
+        keepCookies();
+        followWithinKeycloak();
+        page = last.asString();
+        return this;
     }
 
     public KeycloakBrowser password(String username, String password) {

@@ -11,14 +11,17 @@ import java.util.Map;
 
 /**
  * The demo realm is the production realm plus additions, so the two cannot drift: whatever
- * production requires (second factor, password policy, lockout, events) the demo has too. The
- * additions give demo users, the password-grant client and local secrets. Top-level values
- * replace the production ones; clients merge by {@code clientId} (the fields given replace the
- * production client's); users are appended. Keys starting with {@code _} are comments.
+ * production requires (second factor, password policy, lockout, sessions, events) the demo has
+ * too. The additions may only append users, add clients, give an existing client a secret,
+ * redirect URIs or web origins, and name the password-grant flow (which production denies);
+ * anything else is refused. Keys starting with {@code _} are comments.
  */
 public final class RealmComposer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("users", "clients", "directGrantFlow");
+    private static final java.util.Set<String> CLIENT_FIELDS = java.util.Set.of("clientId", "secret", "redirectUris",
+            "webOrigins");
 
     private RealmComposer() {
     }
@@ -34,6 +37,9 @@ public final class RealmComposer {
             String key = field.getKey();
             if (key.startsWith("_")) {
                 continue;
+            }
+            if (!TOP_LEVEL.contains(key)) {
+                throw new IllegalArgumentException("demo additions may not change the realm's " + key);
             }
             switch (key) {
                 case "clients" -> mergeClients(realm.withArray("clients"), (ArrayNode) field.getValue());
@@ -70,6 +76,13 @@ public final class RealmComposer {
             if (existing == null) {
                 clients.add(added.deepCopy());
             } else {
+                for (Iterator<String> names = added.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!CLIENT_FIELDS.contains(name)) {
+                        throw new IllegalArgumentException("demo additions may not change " + name + " of the production "
+                                + "client " + added.path("clientId").asText());
+                    }
+                }
                 existing.setAll((ObjectNode) added.deepCopy());
             }
         }

@@ -129,7 +129,7 @@ public class ProblemMappers {
             String description = "A second factor is required: sign in again with your one-time code or security key";
             return problemBuilder(401, description, null)
                     .header("WWW-Authenticate", "Bearer realm=\"vid\", error=\"insufficient_user_authentication\", "
-                            + "error_description=\"" + description + "\"")
+                            + "error_description=\"" + description + "\", max_age=\"0\"")
                     .build();
         }
         String description = TokenFailure.expired(e) ? "The access token expired"

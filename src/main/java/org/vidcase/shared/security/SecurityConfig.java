@@ -2,6 +2,7 @@ package org.vidcase.shared.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 import java.util.Set;
 
 /** How strongly callers must have authenticated. */
@@ -22,4 +23,10 @@ public interface SecurityConfig {
      */
     @WithDefault("vidcase-hub")
     Set<String> mfaExemptClients();
+
+    /**
+     * Demo and test only: password-grant clients whose users' tokens need no second factor (the
+     * demo realm's vidcase-cli). Unset in production, where no such client exists.
+     */
+    Optional<Set<String>> demoPasswordClients();
 }

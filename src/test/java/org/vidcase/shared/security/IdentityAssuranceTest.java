@@ -80,7 +80,7 @@ class IdentityAssuranceTest {
     }
 
     @Test
-    void theServerAcceptsATokenThatPassedTheSecondFactorAndRecordsTheLogin() {
+    void theServerAcceptsATokenThatPassedTheSecondFactorAndRecordsTheLogin() throws InterruptedException {
         KeycloakAdmin admin = KeycloakAdmin.connect();
         String user = unique("mfa-server");
         admin.createUser("vid", user, PASSWORD, List.of("vid-officer"));
@@ -92,14 +92,23 @@ class IdentityAssuranceTest {
         browser.enrolTotp(secret, Totp.now(key));
         String enrolling = (String) browser.tokens().get("access_token");
 
-        // The token of the enrolling sign-in names no second factor: the server asks for a sign-in
-        // with it (RFC 9470 step-up), which the client does at once.
+        // The token of the enrolling sign-in names no second factor: the server asks for a fresh
+        // sign-in (RFC 9470 step-up, max_age=0). In the same browser, the Keycloak session alone
+        // would only repeat the same answer; with max_age=0 the user signs in with the code.
         given().auth().oauth2(enrolling).accept("application/json").get("/api/cases").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("insufficient_user_authentication"));
-        KeycloakBrowser again = KeycloakBrowser.open("vid").password(user, PASSWORD);
-        assertThat(again.onOneTimeCodeForm()).as("one-time code form, got %s", again.title()).isTrue();
-        again.oneTimeCode(Totp.code(key, System.currentTimeMillis() / 1000 + 30));
-        String token = (String) again.tokens().get("access_token");
+                .header("WWW-Authenticate", containsString("error=\"insufficient_user_authentication\""))
+                .header("WWW-Authenticate", containsString("max_age=\"0\""));
+        browser.authorise(null);
+        assertThat(KeycloakBrowser.claims((String) browser.tokens().get("access_token")).get("amr")).asString()
+                .doesNotContain("otp");
+        // max_age counts whole seconds since the sign-in: a moment later, 0 means now.
+        Thread.sleep(1_500);
+        browser.authorise(0);
+        assertThat(browser.onPasswordForm()).as("a fresh sign-in, got %s", browser.title()).isTrue();
+        browser.password(user, PASSWORD);
+        assertThat(browser.onOneTimeCodeForm()).as("one-time code form, got %s", browser.title()).isTrue();
+        browser.oneTimeCode(Totp.code(key, System.currentTimeMillis() / 1000 + 30));
+        String token = (String) browser.tokens().get("access_token");
         assertThat(KeycloakBrowser.claims(token).get("amr")).asString().contains("otp");
         String sid = (String) KeycloakBrowser.claims(token).get("sid");
 
@@ -144,6 +153,13 @@ class IdentityAssuranceTest {
         String user = unique("policy");
         String userId = admin.createUser(PRODUCTION, user, PASSWORD, List.of());
 
+        // No client of the production realm has a password grant, not even Keycloak's own admin-cli.
+        given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", user,
+                        "password", PASSWORD))
+                .post(admin.realmUrl(PRODUCTION) + "/protocol/openid-connect/token").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(401)))
+                .body(org.hamcrest.Matchers.not(containsString("access_token")));
+
         assertThat(refusal(admin, userId, "Short-pw-1")).contains("invalidPasswordMinLength");
         assertThat(refusal(admin, userId, user)).contains("invalidPasswordNotUsername");
         assertThat(refusal(admin, userId, user + "@test.vidcase.example")).contains("invalidPasswordNotEmail");
@@ -156,17 +172,21 @@ class IdentityAssuranceTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccount() {
+    void repeatedFailuresLockTheAccount() throws InterruptedException {
         KeycloakAdmin admin = KeycloakAdmin.connect();
         String user = unique("lockout");
         String userId = admin.createUser(PRODUCTION, user, PASSWORD, List.of("vid-officer"));
 
+        // Failures more than a second apart, so that the quick-login check does not lock first: the
+        // fifth failure locks, the fourth does not.
         KeycloakBrowser browser = KeycloakBrowser.open(PRODUCTION);
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Thread.sleep(1_100);
             browser.password(user, "Wrong-Password-" + attempt);
             assertThat(browser.onPasswordForm()).isTrue();
+            assertThat(admin.bruteForceStatus(PRODUCTION, userId)).as("after %s failures", attempt)
+                    .containsEntry("numFailures", attempt).containsEntry("disabled", attempt >= 5);
         }
-        assertThat(admin.bruteForceStatus(PRODUCTION, userId)).containsEntry("disabled", true);
         // Even the right password gets no further while the account is locked.
         KeycloakBrowser locked = KeycloakBrowser.open(PRODUCTION).password(user, PASSWORD);
         assertThat(locked.onTotpEnrolment()).isFalse();
