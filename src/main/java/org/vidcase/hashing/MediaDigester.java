@@ -19,7 +19,11 @@ import org.vidcase.hashing.DecodeResult.Failed;
  */
 public final class MediaDigester {
 
+    /** Metadata (EXIF, XMP, IPTC) is read from this much of the head of each image. */
+    static final int METADATA_HEAD = 1024 * 1024;
+
     private final ImageDecoder decoder;
+    private final CameraMetadataReader metadataReader = new CameraMetadataReader();
     private final ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
 
     public MediaDigester() {
@@ -44,8 +48,9 @@ public final class MediaDigester {
      */
     public MediaDigest digest(InputStream in) throws IOException {
         DigestingInputStream digesting = new DigestingInputStream(in);
+        HeadCapture head = new HeadCapture(digesting, METADATA_HEAD);
         DecodeResult decoded;
-        try (ImageInputStream images = new MemoryCacheImageInputStream(digesting)) {
+        try (ImageInputStream images = new MemoryCacheImageInputStream(head)) {
             decoded = decoder.decode(images);
         }
         PdqResult pdq = null;
@@ -65,8 +70,11 @@ public final class MediaDigester {
             height = failed.height();
             failure = failed.reason();
         }
+        // An undecodable image may still say which camera made it; a file that is no image is not asked.
+        ImageMetadata metadata = decoded.mimeType().startsWith("image/")
+                ? metadataReader.read(head.head(), head.length()).orElse(null) : null;
         digesting.drain();
         return new MediaDigest(digesting.count(), digesting.md5Hex(), digesting.sha1Hex(), digesting.sha256Hex(),
-                decoded.mimeType(), width, height, pdq, failure, dihedrals);
+                decoded.mimeType(), width, height, pdq, failure, dihedrals, metadata);
     }
 }

@@ -180,6 +180,28 @@ class MediaUploadTest {
     }
 
     @Test
+    void anUploadedPhotoShowsItsCameraTimePlaceAndSoftware() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] photo = org.vidcase.hashing.ExifFixture.withExif(
+                SyntheticImages.jpeg(SyntheticImages.scene(System.nanoTime(), 320, 240), 0.9f),
+                "SyntheCam", "SC-100", "PhotoTool 3.1", "2026:11:20 07:15:00", "+01:00", "SN-000417",
+                "SC 35mm f/1.8", 48.8584, 2.2945);
+
+        String mediaId = uploadRaw("officer", caseId, seizureId, photo, "IMG_0417.jpg", "/DCIM/100SYNTH")
+                .then().statusCode(201)
+                .body("item.exif.make", equalTo("SyntheCam")).body("item.exif.model", equalTo("SC-100"))
+                .body("item.exif.bodySerial", equalTo("SN-000417")).body("item.exif.lens", equalTo("SC 35mm f/1.8"))
+                .body("item.exif.software", equalTo("PhotoTool 3.1"))
+                .body("item.exif.dateTimeOriginal", equalTo("2026-11-20T07:15:00+01:00"))
+                .body("item.pdq", notNullValue())
+                .extract().path("item.id");
+        double latitude = Api.as("officer").get("/api/cases/" + caseId + "/media/" + mediaId).then().statusCode(200)
+                .extract().jsonPath().getDouble("exif.gpsLatitude");
+        assertThat(latitude).isBetween(48.858, 48.859);
+    }
+
+    @Test
     void anUploadWithoutAFileNameIsRefusedAndStoresNothing() {
         UUID caseId = CaseFixture.openCase("officer");
         UUID seizureId = MediaFixture.seizure(caseId, "officer");

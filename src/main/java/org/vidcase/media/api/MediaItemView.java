@@ -25,7 +25,7 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                 m.photodna == null ? null : Base64.getEncoder().encodeToString(m.photodna), m.sizeBytes, m.mimeType,
                 m.width, m.height, m.decodeFailure,
                 new ExifView(m.exifMake, m.exifModel, m.exifBodySerial, m.exifLens, m.exifTakenAt, m.gpsLatitude,
-                        m.gpsLongitude),
+                        m.gpsLongitude, m.exifSoftware),
                 m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
                 new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
                 m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt);

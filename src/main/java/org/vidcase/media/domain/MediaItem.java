@@ -89,6 +89,9 @@ public class MediaItem {
     @Column(name = "exif_taken_at")
     public String exifTakenAt;
 
+    @Column(name = "exif_software")
+    public String exifSoftware;
+
     @Column(name = "gps_latitude")
     public Double gpsLatitude;
 

@@ -20,6 +20,7 @@ import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditOutcomes;
 import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.hashing.ImageMetadata;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
@@ -244,11 +245,28 @@ public class MediaIngestService {
         item.width = digest.width();
         item.height = digest.height();
         item.decodeFailure = digest.decodeFailure();
+        if (digest.metadata() != null && !hasMetadata(item)) {
+            ImageMetadata m = digest.metadata();
+            item.exifMake = m.make();
+            item.exifModel = m.model();
+            item.exifBodySerial = m.bodySerial();
+            item.exifLens = m.lens();
+            item.exifTakenAt = m.dateTimeOriginal();
+            item.gpsLatitude = m.gpsLatitude();
+            item.gpsLongitude = m.gpsLongitude();
+            item.exifSoftware = m.software();
+        }
         if (digest.pdq() != null) {
             item.pdq = digest.pdq().hash().toHex();
             item.pdqQuality = (short) digest.pdq().quality();
             item.pdqVariants = digest.pdqVariants();
         }
+    }
+
+    /** A forensic tool's export came first for a hash-only item: what it recorded is kept as it is. */
+    private static boolean hasMetadata(MediaItem item) {
+        return item.exifMake != null || item.exifModel != null || item.exifBodySerial != null || item.exifLens != null
+                || item.exifTakenAt != null || item.gpsLatitude != null || item.gpsLongitude != null;
     }
 
     /** Adds the location unless the item has it already; returns whether it was added. */
