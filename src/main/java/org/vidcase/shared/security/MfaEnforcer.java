@@ -42,7 +42,7 @@ public class MfaEnforcer implements SecurityIdentityAugmentor {
      * issued to that client, should it ever allow one, is still checked.
      */
     boolean allowed(Login login, String username) {
-        if (login.client() != null && config.mfaExemptClients().contains(login.client())
+        if (login.client() != null && config.mfaExemptClients().orElse(Set.of()).contains(login.client())
                 && ("service-account-" + login.client()).equals(username)) {
             return true;
         }

@@ -18,11 +18,10 @@ public interface SecurityConfig {
     Set<String> mfaMethods();
 
     /**
-     * Clients whose tokens need no second factor: service accounts (a peer node's), which have no
-     * user to ask. Listed by client id ({@code azp}), so no user token slips through.
+     * Clients whose service-account tokens need no second factor (a peer node's), which have no
+     * user to ask; none when empty.
      */
-    @WithDefault("vidcase-hub")
-    Set<String> mfaExemptClients();
+    Optional<Set<String>> mfaExemptClients();
 
     /**
      * Demo and test only: password-grant clients whose users' tokens need no second factor (the

@@ -20,8 +20,8 @@ class MfaEnforcerTest {
         }
 
         @Override
-        public Set<String> mfaExemptClients() {
-            return Set.of("vidcase-hub");
+        public java.util.Optional<Set<String>> mfaExemptClients() {
+            return java.util.Optional.of(Set.of("vidcase-hub"));
         }
 
         @Override
