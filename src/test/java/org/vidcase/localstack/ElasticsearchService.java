@@ -102,6 +102,14 @@ final class ElasticsearchService implements AutoCloseable {
         }
     }
 
+    void suspend() {
+        process.signal("STOP");
+    }
+
+    void resume() {
+        process.signal("CONT");
+    }
+
     String url() {
         return "http://127.0.0.1:" + httpPort;
     }

@@ -102,6 +102,19 @@ public final class LocalStack implements AutoCloseable {
         storage.resume();
     }
 
+    /** Freezes Elasticsearch until {@link #resumeSearch()}: it accepts connections and answers nothing. */
+    public void suspendSearch() {
+        elasticsearch.suspend();
+    }
+
+    public void resumeSearch() {
+        elasticsearch.resume();
+    }
+
+    public String searchUrl() {
+        return elasticsearch.url();
+    }
+
     public String keycloakUrl() {
         return keycloak.url();
     }

@@ -87,6 +87,22 @@ final class ManagedProcess {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGSTOP (or SIGCONT) to the whole tree: the service stops answering without going away. */
+    void signal(String signal) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        for (ProcessHandle handle : tree) {
+            try {
+                new ProcessBuilder("kill", "-" + signal, Long.toString(handle.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                throw new LocalStackException("could not send " + signal + " to " + name + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("interrupted while signalling " + name);
+            }
+        }
+    }
+
     String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

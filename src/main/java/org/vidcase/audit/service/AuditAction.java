@@ -27,6 +27,7 @@ public enum AuditAction {
     HASHSET_ACTIVATE("hash-set"),
     HASHSET_IMPORT("hash-set"),
     HASHSET_REMATCH("hash-set"),
+    SEARCH_REBUILD("search-index"),
     MEDIA_MATCHES_VIEW("media"),
     SEIZURE_REDUCTION_VIEW("seizure"),
     JOB_VIEW("job"),

@@ -1,0 +1,174 @@
+package org.vidcase.search.infra;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vidcase.shared.search.SearchConfig;
+
+/**
+ * The media index on Elasticsearch: one document per media item, under the alias
+ * {@code <prefix>-media} that points at a versioned index ({@code <prefix>-media-v1}), so that a
+ * rebuild can fill a new index and switch the alias without downtime.
+ */
+@ApplicationScoped
+public class MediaSearchIndex {
+
+    static final String VERSION = "v1";
+
+    /** How long the dispatcher trusts what it last saw of a running rebuild. */
+    public static final long REBUILD_CHECK_MILLIS = 1_000;
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final String rebuildAlias;
+    private volatile boolean ready;
+    private volatile String rebuildTarget;
+    private volatile long rebuildCheckedAt;
+
+    public MediaSearchIndex(ElasticsearchClient client, SearchConfig config) {
+        this.client = client;
+        this.alias = config.indexPrefix() + "-media";
+        this.rebuildAlias = config.indexPrefix() + "-media-rebuild";
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    /** Creates the versioned index with its mapping and the alias, unless the alias exists. */
+    public void ensureExists() throws IOException {
+        if (ready) {
+            return;
+        }
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            String mapping = mapping();
+            client.indices().create(c -> c.withJson(new StringReader(mapping)).index(alias + "-" + VERSION)
+                    .aliases(alias, a -> a));
+        }
+        ready = true;
+    }
+
+    /**
+     * Indexes the documents with their outbox seq as external version: Elasticsearch keeps the
+     * newest, so a batch that arrives late cannot undo a newer one. A version conflict therefore
+     * means "already newer" and is not an error.
+     *
+     * @return the failures other than version conflicts, as "id: reason"
+     */
+    public List<String> index(List<MediaDocument> documents) throws IOException {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        List<String> failures = bulk(retarget(documents, alias));
+        // While a rebuild fills a new index, every change goes there too, so that the switch loses none.
+        String target = rebuildTarget();
+        if (target != null) {
+            failures.addAll(bulk(retarget(documents, target)));
+        }
+        return failures;
+    }
+
+    /** Indexes into one concrete index (a rebuild's), same versioning rules. */
+    public List<String> indexInto(String concreteIndex, List<MediaDocument> documents) throws IOException {
+        return documents.isEmpty() ? List.of() : bulk(retarget(documents, concreteIndex));
+    }
+
+    private static List<BulkOperation> retarget(List<MediaDocument> documents, String index) {
+        List<BulkOperation> operations = new ArrayList<>(documents.size());
+        for (MediaDocument d : documents) {
+            Map<String, Object> source = d.source();
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.id()).version(d.version())
+                    .versionType(VersionType.External).document(source))));
+        }
+        return operations;
+    }
+
+    private List<String> bulk(List<BulkOperation> operations) throws IOException {
+        BulkResponse response = client.bulk(b -> b.operations(operations));
+        List<String> failures = new ArrayList<>();
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 409) {
+                    failures.add(item.id() + ": " + item.error().reason());
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** The index a running rebuild fills, or null; looked up at most once a second. */
+    private String rebuildTarget() throws IOException {
+        long now = System.currentTimeMillis();
+        if (now - rebuildCheckedAt > REBUILD_CHECK_MILLIS) {
+            rebuildTarget = client.indices().existsAlias(a -> a.name(rebuildAlias)).value()
+                    ? client.indices().getAlias(a -> a.name(rebuildAlias)).result().keySet().stream().findFirst()
+                            .orElse(null)
+                    : null;
+            rebuildCheckedAt = now;
+        }
+        return rebuildTarget;
+    }
+
+    /** The concrete index the alias points at, or null before the first document. */
+    public String current() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return null;
+        }
+        return client.indices().getAlias(a -> a.name(alias)).result().keySet().stream().findFirst().orElse(null);
+    }
+
+    /** Starts a rebuild: a new versioned index with the mapping, marked as the rebuild target. */
+    public String beginRebuild() throws IOException {
+        String current = current();
+        int next = current == null ? 1 : Integer.parseInt(current.substring(current.lastIndexOf("-v") + 2)) + 1;
+        String target = alias + "-v" + next;
+        if (client.indices().exists(e -> e.index(target)).value()) {
+            client.indices().delete(d -> d.index(target));
+        }
+        String mapping = mapping();
+        client.indices().create(c -> c.withJson(new StringReader(mapping)).index(target).aliases(rebuildAlias, a -> a));
+        return target;
+    }
+
+    /** Points the alias at the rebuilt index in one atomic step and drops the old index. */
+    public void finishRebuild(String target) throws IOException {
+        String old = current();
+        client.indices().updateAliases(u -> {
+            u.actions(a -> a.remove(r -> r.index(target).alias(rebuildAlias)));
+            if (old != null) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+            }
+            return u.actions(a -> a.add(ad -> ad.index(target).alias(alias)));
+        });
+        if (old != null && !old.equals(target)) {
+            client.indices().delete(d -> d.index(old));
+        }
+        ready = true;
+    }
+
+    /** Drops a rebuild that failed or was cancelled; the alias keeps serving the old index. */
+    public void abandonRebuild(String target) throws IOException {
+        if (client.indices().exists(e -> e.index(target)).value()) {
+            client.indices().delete(d -> d.index(target));
+        }
+    }
+
+    private static String mapping() throws IOException {
+        try (InputStream in = MediaSearchIndex.class.getResourceAsStream("media-index.json")) {
+            if (in == null) {
+                throw new IOException("media-index.json is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.vidcase.search.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.vidcase.search.infra.MediaDocument;
+import org.vidcase.search.infra.MediaDocumentLoader;
+import org.vidcase.search.infra.MediaSearchIndex;
+
+/**
+ * Feeds the search index from the outbox (V8): claims the oldest rows with {@code FOR UPDATE SKIP
+ * LOCKED}, indexes the current state of their items with the newest seq as external version, and
+ * deletes the rows in the same transaction. Elasticsearch down means the rows stay and the
+ * dispatcher retries with a doubling wait; writes to PostgreSQL never wait for it.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
+    private static final String CLAIM = "SELECT seq, media_id FROM search_outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    /** What an operator sees in the health details. */
+    public record Backlog(long rows, Instant oldest, String lastError, Instant lastErrorAt, long indexed) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final MediaSearchIndex index;
+    private final SearchIndexingConfig config;
+    private final MediaDocumentLoader loader = new MediaDocumentLoader();
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile long indexed;
+
+    public SearchIndexer(AgroalDataSource dataSource, MediaSearchIndex index, SearchIndexingConfig config) {
+        this.dataSource = dataSource;
+        this.index = index;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "vidcase-search-indexer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void loop() {
+        long wait = config.pollInterval().toMillis();
+        while (running) {
+            try {
+                int done = dispatchOnce();
+                if (lastError != null && done > 0) {
+                    LOG.info("Search indexing caught up again after: " + lastError);
+                    lastError = null;
+                }
+                wait = config.pollInterval().toMillis();
+                if (done == 0) {
+                    Thread.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                if (lastError == null) {
+                    LOG.warnf("Search indexing paused, will retry: %s", e.getMessage());
+                }
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                lastErrorAt = Instant.now();
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = Math.min(wait * 2, config.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** One batch: claimed, indexed and deleted in one transaction; returns how many rows it took. */
+    int dispatchOnce() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Long> seqs = new ArrayList<>();
+                Map<UUID, Long> versions = new HashMap<>();
+                try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+                    s.setInt(1, config.batchSize());
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            long seq = r.getLong(1);
+                            seqs.add(seq);
+                            versions.merge(r.getObject(2, UUID.class), seq, Math::max);
+                        }
+                    }
+                }
+                if (seqs.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                List<MediaDocument> documents = loader.load(c, versions);
+                index.ensureExists();
+                List<String> failures = index.index(documents);
+                if (!failures.isEmpty()) {
+                    throw new IllegalStateException(failures.size() + " documents refused, first: " + failures.get(0));
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM search_outbox WHERE seq = ANY(?)")) {
+                    Array array = c.createArrayOf("bigint", seqs.toArray());
+                    s.setArray(1, array);
+                    s.executeUpdate();
+                }
+                c.commit();
+                indexed += documents.size();
+                return seqs.size();
+            } catch (Exception e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    public Backlog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*), min(queued_at) FROM search_outbox");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            Timestamp oldest = r.getTimestamp(2);
+            return new Backlog(r.getLong(1), oldest == null ? null : oldest.toInstant(), lastError, lastErrorAt, indexed);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is gone; the claimed rows are released with it.
+        }
+    }
+}
