@@ -150,14 +150,21 @@ public class MediaSearchIndex {
             }
             return u.actions(a -> a.add(ad -> ad.index(target).alias(alias)));
         });
-        if (old != null && !old.equals(target)) {
-            client.indices().delete(d -> d.index(old));
-        }
         ready = true;
+        if (old != null && !old.equals(target)) {
+            try {
+                client.indices().delete(d -> d.index(old));
+            } catch (IOException | RuntimeException e) {
+                // The switch is done; an old index left behind only takes space.
+            }
+        }
     }
 
     /** Drops a rebuild that failed or was cancelled; the alias keeps serving the old index. */
     public void abandonRebuild(String target) throws IOException {
+        if (target.equals(current())) {
+            return;
+        }
         if (client.indices().exists(e -> e.index(target)).value()) {
             client.indices().delete(d -> d.index(target));
         }

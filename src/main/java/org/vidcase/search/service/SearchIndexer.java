@@ -129,6 +129,15 @@ public class SearchIndexer {
                     c.commit();
                     return 0;
                 }
+                // Seq order is not commit order: a batch's documents carry a version drawn now, after the
+                // state they are read in, so a later batch always carries a higher one.
+                long version;
+                try (PreparedStatement s = c.prepareStatement("SELECT nextval('search_outbox_seq_seq')");
+                     ResultSet r = s.executeQuery()) {
+                    r.next();
+                    version = r.getLong(1);
+                }
+                versions.replaceAll((id, seq) -> version);
                 List<MediaDocument> documents = loader.load(c, versions);
                 index.ensureExists();
                 List<String> failures = index.index(documents);
