@@ -42,7 +42,7 @@ public class SearchRebuildJob implements JobHandler {
         return TYPE;
     }
 
-    /** Started again from the first item after a restart: cheaper to reason about than a resume. */
+    /** Not resumed: a rebuild cut short by a restart is marked failed (its partial index stays unused) and is started again by hand. */
     @Override
     public boolean resumable() {
         return false;
