@@ -33,6 +33,7 @@ import org.vidcase.seizure.domain.CustodyEntry;
 import org.vidcase.seizure.domain.CustodyEntryRepository;
 import org.vidcase.seizure.domain.Seizure;
 import org.vidcase.seizure.domain.SeizureRepository;
+import org.vidcase.synthetic.SyntheticImages;
 
 /**
  * Seeds a small, wholly synthetic demo dataset for the demo users of keycloak-realm/vid-realm.json.

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.vidcase.demo.SyntheticImages;
+import org.vidcase.synthetic.SyntheticImages;
 
 class CameraMetadataReaderTest {
 

@@ -22,9 +22,9 @@ class ImageDecoderTest {
 
     @Test
     void pngKeepsPixelsExactly() {
-        BufferedImage original = SyntheticImages.rgb(160, 120);
+        BufferedImage original = PatternImages.rgb(160, 120);
 
-        Decoded decoded = decode(SyntheticImages.encode(original, "png"));
+        Decoded decoded = decode(PatternImages.encode(original, "png"));
 
         assertThat(decoded.mimeType()).isEqualTo("image/png");
         assertThat(decoded.formatName()).isEqualTo("png");
@@ -35,20 +35,20 @@ class ImageDecoderTest {
 
     @Test
     void sixteenBitPngsDecodeToTheirEightBitEquivalents() {
-        Decoded gray = decode(SyntheticImages.encode(SyntheticImages.gray16(100, 80), "png"));
-        Decoded colour = decode(SyntheticImages.encode(SyntheticImages.rgb16(100, 80), "png"));
+        Decoded gray = decode(PatternImages.encode(PatternImages.gray16(100, 80), "png"));
+        Decoded colour = decode(PatternImages.encode(PatternImages.rgb16(100, 80), "png"));
 
         assertThat(gray.image().getColorModel().getComponentSize(0)).isEqualTo(16);
         assertThat(colour.image().getColorModel().getComponentSize(0)).isEqualTo(16);
-        assertThat(hasher.hash(gray.image())).isEqualTo(hasher.hash(SyntheticImages.gray8(100, 80)));
-        assertThat(hasher.hash(colour.image())).isEqualTo(hasher.hash(SyntheticImages.rgb(100, 80)));
+        assertThat(hasher.hash(gray.image())).isEqualTo(hasher.hash(PatternImages.gray8(100, 80)));
+        assertThat(hasher.hash(colour.image())).isEqualTo(hasher.hash(PatternImages.rgb(100, 80)));
     }
 
     @Test
     void palettePngHashesLikeItsColours() {
-        BufferedImage original = SyntheticImages.palette(90, 70);
+        BufferedImage original = PatternImages.palette(90, 70);
 
-        Decoded decoded = decode(SyntheticImages.encode(original, "png"));
+        Decoded decoded = decode(PatternImages.encode(original, "png"));
 
         assertThat(decoded.image().getRGB(10, 20)).isEqualTo(original.getRGB(10, 20));
         assertThat(hasher.hash(decoded.image())).isEqualTo(hasher.hash(original));
@@ -56,21 +56,21 @@ class ImageDecoderTest {
 
     @Test
     void alphaPngIsHashedOnItsColoursIgnoringAlpha() {
-        Decoded colour = decode(SyntheticImages.encode(SyntheticImages.argb(120, 100), "png"));
-        Decoded gray = decode(SyntheticImages.encode(SyntheticImages.grayAlpha(120, 100), "png"));
+        Decoded colour = decode(PatternImages.encode(PatternImages.argb(120, 100), "png"));
+        Decoded gray = decode(PatternImages.encode(PatternImages.grayAlpha(120, 100), "png"));
 
         assertThat(colour.image().getColorModel().hasAlpha()).isTrue();
         assertThat(gray.image().getColorModel().hasAlpha()).isTrue();
-        assertThat(hasher.hash(colour.image())).isEqualTo(hasher.hash(SyntheticImages.rgb(120, 100)));
-        assertThat(hasher.hash(gray.image())).isEqualTo(hasher.hash(SyntheticImages.gray8(120, 100)));
+        assertThat(hasher.hash(colour.image())).isEqualTo(hasher.hash(PatternImages.rgb(120, 100)));
+        assertThat(hasher.hash(gray.image())).isEqualTo(hasher.hash(PatternImages.gray8(120, 100)));
     }
 
     @Test
     void gifDecodesItsFirstFrame() {
-        BufferedImage first = SyntheticImages.palette(40, 30);
-        BufferedImage second = SyntheticImages.solid(40, 30, 0x0000FF);
+        BufferedImage first = PatternImages.palette(40, 30);
+        BufferedImage second = PatternImages.solid(40, 30, 0x0000FF);
 
-        Decoded decoded = decode(SyntheticImages.animatedGif(List.of(first, second)));
+        Decoded decoded = decode(PatternImages.animatedGif(List.of(first, second)));
 
         assertThat(decoded.mimeType()).isEqualTo("image/gif");
         assertThat(decoded.image().getRGB(5, 5)).isEqualTo(first.getRGB(5, 5));
@@ -79,11 +79,11 @@ class ImageDecoderTest {
 
     @Test
     void bmpAndTiffKeepPixelsExactly() {
-        BufferedImage original = SyntheticImages.rgb(130, 90);
+        BufferedImage original = PatternImages.rgb(130, 90);
         PdqResult expected = hasher.hash(original);
 
-        Decoded bmp = decode(SyntheticImages.encode(original, "bmp"));
-        Decoded tiff = decode(SyntheticImages.encode(original, "tiff"));
+        Decoded bmp = decode(PatternImages.encode(original, "bmp"));
+        Decoded tiff = decode(PatternImages.encode(original, "tiff"));
 
         assertThat(bmp.mimeType()).isEqualTo("image/bmp");
         assertThat(tiff.mimeType()).isEqualTo("image/tiff");
@@ -93,9 +93,9 @@ class ImageDecoderTest {
 
     @Test
     void jpegStaysCloseToItsSource() {
-        BufferedImage original = SyntheticImages.rgb(256, 192);
+        BufferedImage original = PatternImages.rgb(256, 192);
 
-        Decoded decoded = decode(SyntheticImages.encode(original, "jpeg"));
+        Decoded decoded = decode(PatternImages.encode(original, "jpeg"));
 
         assertThat(decoded.mimeType()).isEqualTo("image/jpeg");
         // 31 bits is PDQ's customary threshold for "same picture".
@@ -105,7 +105,7 @@ class ImageDecoderTest {
 
     @Test
     void cmykJpegIsConvertedToRgb() {
-        Decoded decoded = decode(SyntheticImages.cmykJpeg(64, 48));
+        Decoded decoded = decode(PatternImages.cmykJpeg(64, 48));
 
         BufferedImage image = decoded.image();
         assertThat(image.getWidth()).isEqualTo(64);
@@ -119,7 +119,7 @@ class ImageDecoderTest {
 
     @Test
     void webpDecodes() {
-        Decoded decoded = decode(SyntheticImages.solidWebp(21, 13, 0xFF3366CC));
+        Decoded decoded = decode(PatternImages.solidWebp(21, 13, 0xFF3366CC));
 
         assertThat(decoded.mimeType()).isEqualTo("image/webp");
         assertThat(decoded.width()).isEqualTo(21);
@@ -129,7 +129,7 @@ class ImageDecoderTest {
 
     @Test
     void refusesImagesAboveThePixelLimitBeforeDecodingThem() {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(200, 100), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(200, 100), "png");
 
         Failed failed = fail(new ImageDecoder(19_999).decode(new ByteArrayInputStream(png)));
 
@@ -141,7 +141,7 @@ class ImageDecoderTest {
 
     @Test
     void reportsTruncatedPng() {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(200, 150), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(200, 150), "png");
 
         Failed failed = fail(decoder.decode(new ByteArrayInputStream(Arrays.copyOf(png, png.length / 2))));
 
@@ -151,7 +151,7 @@ class ImageDecoderTest {
 
     @Test
     void reportsTruncatedJpegInsteadOfHashingTheDecodersFiller() {
-        byte[] jpeg = SyntheticImages.encode(SyntheticImages.rgb(400, 300), "jpeg");
+        byte[] jpeg = PatternImages.encode(PatternImages.rgb(400, 300), "jpeg");
 
         Failed failed = fail(decoder.decode(new ByteArrayInputStream(Arrays.copyOf(jpeg, jpeg.length / 2))));
 
@@ -161,7 +161,7 @@ class ImageDecoderTest {
 
     @Test
     void jpegMissingOnlyItsEndMarkerStillDecodes() {
-        byte[] jpeg = SyntheticImages.encode(SyntheticImages.rgb(400, 300), "jpeg");
+        byte[] jpeg = PatternImages.encode(PatternImages.rgb(400, 300), "jpeg");
 
         assertThat(decoder.decode(new ByteArrayInputStream(Arrays.copyOf(jpeg, jpeg.length - 2))))
                 .isInstanceOf(Decoded.class);
@@ -191,7 +191,7 @@ class ImageDecoderTest {
 
     @Test
     void reportsGarbageBehindAnImageSignature() {
-        byte[] fakePng = SyntheticImages.encode(SyntheticImages.rgb(50, 50), "png");
+        byte[] fakePng = PatternImages.encode(PatternImages.rgb(50, 50), "png");
         Arrays.fill(fakePng, 16, fakePng.length, (byte) 0x5A);
         byte[] fakeBmp = new byte[4000];
         new Random(5).nextBytes(fakeBmp);
@@ -205,7 +205,7 @@ class ImageDecoderTest {
     @Test
     void decodesFilesAndReportsMissingOnes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("no-extension");
-        Files.write(file, SyntheticImages.encode(SyntheticImages.rgb(30, 20), "png"));
+        Files.write(file, PatternImages.encode(PatternImages.rgb(30, 20), "png"));
 
         assertThat(decoder.decode(file)).isInstanceOf(Decoded.class);
         assertThat(fail(decoder.decode(dir.resolve("missing.png"))).reason()).startsWith("unreadable: ");

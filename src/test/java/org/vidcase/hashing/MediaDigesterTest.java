@@ -22,7 +22,7 @@ class MediaDigesterTest {
 
     @Test
     void imageGetsDigestsDimensionsAndPdq() throws Exception {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(200, 120), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(200, 120), "png");
 
         OneShotStream stream = new OneShotStream(png);
         MediaDigest digest = digester.digest(stream);
@@ -32,13 +32,13 @@ class MediaDigesterTest {
         assertThat(digest.mimeType()).isEqualTo("image/png");
         assertThat(digest.width()).isEqualTo(200);
         assertThat(digest.height()).isEqualTo(120);
-        assertThat(digest.pdq()).isEqualTo(new PdqHasher().hash(SyntheticImages.rgb(200, 120)));
+        assertThat(digest.pdq()).isEqualTo(new PdqHasher().hash(PatternImages.rgb(200, 120)));
         assertThat(digest.decodeFailure()).isNull();
     }
 
     @Test
     void bytesAfterTheImageAreDigestedToo() throws Exception {
-        byte[] jpeg = SyntheticImages.encode(SyntheticImages.rgb(64, 64), "jpeg");
+        byte[] jpeg = PatternImages.encode(PatternImages.rgb(64, 64), "jpeg");
         byte[] trailer = new byte[100_000];
         new Random(3).nextBytes(trailer);
         byte[] withTrailer = Arrays.copyOf(jpeg, jpeg.length + trailer.length);
@@ -80,7 +80,7 @@ class MediaDigesterTest {
 
     @Test
     void truncatedPngGetsDigestsAndAReason() throws Exception {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(300, 200), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(300, 200), "png");
         byte[] truncated = Arrays.copyOf(png, png.length * 2 / 3);
 
         OneShotStream stream = new OneShotStream(truncated);
@@ -95,7 +95,7 @@ class MediaDigesterTest {
 
     @Test
     void tooLargeImageKeepsItsDimensions() throws Exception {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(200, 100), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(200, 100), "png");
 
         MediaDigest digest = new MediaDigester(new ImageDecoder(10_000)).digest(new OneShotStream(png));
 
@@ -107,7 +107,7 @@ class MediaDigesterTest {
 
     @Test
     void readFailureOfTheSourceIsThrownNotReportedAsCorruptImage() {
-        byte[] png = SyntheticImages.encode(SyntheticImages.rgb(300, 200), "png");
+        byte[] png = PatternImages.encode(PatternImages.rgb(300, 200), "png");
         InputStream failing = new OneShotStream(png) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

@@ -13,7 +13,7 @@ class PdqHasherTest {
 
     @Test
     void imagesBelowFivePixelsGetTheZeroHashWithQualityZero() {
-        PdqResult result = hasher.hash(SyntheticImages.rgb(4, 300));
+        PdqResult result = hasher.hash(PatternImages.rgb(4, 300));
 
         assertThat(result.hash().toHex()).isEqualTo("0".repeat(64));
         assertThat(result.quality()).isZero();
@@ -22,7 +22,7 @@ class PdqHasherTest {
 
     @Test
     void structuredImageHashesWithFullQuality() {
-        PdqResult result = hasher.hash(SyntheticImages.rgb(300, 200));
+        PdqResult result = hasher.hash(PatternImages.rgb(300, 200));
 
         assertThat(result.quality()).isEqualTo(100);
         assertThat(result.usableForMatching()).isTrue();
@@ -32,34 +32,34 @@ class PdqHasherTest {
 
     @Test
     void flatImageHasQualityZero() {
-        assertThat(hasher.hash(SyntheticImages.solid(100, 100, 0x808080)).quality()).isZero();
+        assertThat(hasher.hash(PatternImages.solid(100, 100, 0x808080)).quality()).isZero();
     }
 
     @Test
     void packedPixelsHashLikeTheImage() {
         for (int[] size : new int[][] {{300, 200}, {64, 64}, {700, 90}}) {
-            int[] pixels = SyntheticImages.packedRgb(size[0], size[1]);
+            int[] pixels = PatternImages.packedRgb(size[0], size[1]);
 
             assertThat(hasher.hash(pixels, size[0], size[1]))
-                    .isEqualTo(hasher.hash(SyntheticImages.rgb(size[0], size[1])));
+                    .isEqualTo(hasher.hash(PatternImages.rgb(size[0], size[1])));
         }
     }
 
     @Test
     void alphaIsIgnored() {
-        assertThat(hasher.hash(SyntheticImages.argb(200, 150))).isEqualTo(hasher.hash(SyntheticImages.rgb(200, 150)));
+        assertThat(hasher.hash(PatternImages.argb(200, 150))).isEqualTo(hasher.hash(PatternImages.rgb(200, 150)));
     }
 
     @Test
     void sixteenBitSamplesHashLikeTheirEightBitOriginals() {
-        assertThat(hasher.hash(SyntheticImages.gray16(120, 90))).isEqualTo(hasher.hash(SyntheticImages.gray8(120, 90)));
-        assertThat(hasher.hash(SyntheticImages.rgb16(120, 90))).isEqualTo(hasher.hash(SyntheticImages.rgb(120, 90)));
+        assertThat(hasher.hash(PatternImages.gray16(120, 90))).isEqualTo(hasher.hash(PatternImages.gray8(120, 90)));
+        assertThat(hasher.hash(PatternImages.rgb16(120, 90))).isEqualTo(hasher.hash(PatternImages.rgb(120, 90)));
     }
 
     @Test
     void reuseAcrossSizesGivesTheSameResultsAsFreshHashers() {
-        BufferedImage large = SyntheticImages.rgb(900, 700);
-        BufferedImage small = SyntheticImages.rgb(40, 30);
+        BufferedImage large = PatternImages.rgb(900, 700);
+        BufferedImage small = PatternImages.rgb(40, 30);
         PdqResult largeFirst = hasher.hash(large);
         PdqResult smallAfter = hasher.hash(small);
 
@@ -70,7 +70,7 @@ class PdqHasherTest {
 
     @Test
     void subimagesHashTheirOwnPixels() {
-        BufferedImage whole = SyntheticImages.rgb(400, 300);
+        BufferedImage whole = PatternImages.rgb(400, 300);
         BufferedImage part = whole.getSubimage(50, 40, 200, 150);
         BufferedImage copy = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
         copy.getGraphics().drawImage(part, 0, 0, null);
@@ -80,7 +80,7 @@ class PdqHasherTest {
 
     @Test
     void originalDihedralEqualsThePlainHash() {
-        BufferedImage image = SyntheticImages.rgb(320, 240);
+        BufferedImage image = PatternImages.rgb(320, 240);
 
         DihedralHashes dihedrals = hasher.hashWithDihedrals(image);
 
@@ -93,12 +93,12 @@ class PdqHasherTest {
         // 320 is a multiple of 64 and gives an odd box window (3), so sampling and filtering are
         // symmetric and the DCT-domain transforms are exact. (Not so in general: see
         // PdqConformanceTest.)
-        BufferedImage image = SyntheticImages.rgb(320, 320);
+        BufferedImage image = PatternImages.rgb(320, 320);
 
         DihedralHashes dihedrals = hasher.hashWithDihedrals(image);
 
         for (Dihedral transform : Dihedral.values()) {
-            PdqHash fromPixels = hasher.hash(SyntheticImages.transform(image, transform)).hash();
+            PdqHash fromPixels = hasher.hash(PatternImages.transform(image, transform)).hash();
             assertThat(dihedrals.get(transform)).as(transform.name()).isEqualTo(fromPixels);
         }
         assertThat(dihedrals.get(Dihedral.ROTATE_90).hammingDistance(dihedrals.get(Dihedral.ORIGINAL)))

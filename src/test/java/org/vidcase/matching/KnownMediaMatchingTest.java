@@ -23,7 +23,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.vidcase.demo.SyntheticImages;
+import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.hashing.PdqHasher;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.testsupport.Api;

@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vidcase.demo.SyntheticImages;
+import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.hashing.MediaDigester;
 import org.vidcase.hashing.PdqHasher;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.vidcase.demo.SyntheticImages;
+import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.localstack.StorageOutage;
 import org.vidcase.testsupport.Api;

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.vidcase.demo.SyntheticImages;
+import org.vidcase.synthetic.SyntheticImages;
 
 /** Synthetic evidence files and seizures to put them on. */
 public final class MediaFixture {

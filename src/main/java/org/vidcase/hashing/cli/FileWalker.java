@@ -14,16 +14,16 @@ import java.util.List;
  * Lists the files below a directory in sorted path order, so that output is reproducible.
  * Symbolic links to directories are not followed (no cycles); links to files are listed.
  */
-final class FileWalker {
+public final class FileWalker {
 
     /** The files found and the paths that could not be read. */
-    record Listing(List<Path> files, List<String> errors) {
+    public record Listing(List<Path> files, List<String> errors) {
     }
 
     private FileWalker() {
     }
 
-    static Listing walk(Path root) {
+    public static Listing walk(Path root) {
         List<Path> files = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try {

@@ -22,9 +22,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Procedurally generated test images (no photographs) and their encodings. */
-final class SyntheticImages {
+final class PatternImages {
 
-    private SyntheticImages() {
+    private PatternImages() {
     }
 
     /** Smooth waves, a diagonal ramp and a coarse checkerboard: plenty of structure for PDQ. */

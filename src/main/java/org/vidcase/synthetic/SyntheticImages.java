@@ -1,4 +1,4 @@
-package org.vidcase.demo;
+package org.vidcase.synthetic;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
