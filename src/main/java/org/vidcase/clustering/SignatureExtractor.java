@@ -25,8 +25,6 @@ public final class SignatureExtractor {
     static final double STRIP = 0.42;
     /** Bands keep this share of the picture, cut along one side. */
     static final double BAND = 0.8;
-    /** A trim smaller than this share of a side is no frame. */
-    private static final double MIN_TRIM = 0.01;
 
     private final PdqHasher hasher = new PdqHasher();
 
@@ -50,11 +48,11 @@ public final class SignatureExtractor {
             return views.build();
         }
         BorderTrim.Bounds trimmed = BorderTrim.find(thumb.rgb(), thumb.width(), thumb.height());
-        int region = thumb.width() * thumb.height();
-        boolean framed = trimmed.width() * trimmed.height() < region * (1 - MIN_TRIM)
-                && trimmed.width() >= 16 && trimmed.height() >= 16;
+        boolean framed = trimmed.width() >= 16 && trimmed.height() >= 16;
         if (framed) {
             addView(views, ViewKind.TRIMMED, thumb, trimmed.x(), trimmed.y(), trimmed.width(), trimmed.height());
+        } else {
+            addView(views, ViewKind.TRIMMED, thumb, 0, 0, thumb.width(), thumb.height());
         }
         windows(views, thumb, WINDOW, WINDOW, WINDOW_STEPS, WINDOW_STEPS);
         windows(views, thumb, SMALL_CROP_WINDOW, SMALL_CROP_WINDOW, 3, 3);
@@ -62,13 +60,13 @@ public final class SignatureExtractor {
         windows(views, thumb, 1, WINDOW, 1, WINDOW_STEPS);
         int bw = (int) Math.round(thumb.width() * BAND);
         int bh = (int) Math.round(thumb.height() * BAND);
-        addView(views, ViewKind.BAND, thumb, 0, 0, thumb.width(), bh);
-        addView(views, ViewKind.BAND, thumb, 0, thumb.height() - bh, thumb.width(), bh);
-        addView(views, ViewKind.BAND, thumb, 0, 0, bw, thumb.height());
-        addView(views, ViewKind.BAND, thumb, thumb.width() - bw, 0, bw, thumb.height());
+        addView(views, ViewKind.TOP_BAND, thumb, 0, 0, thumb.width(), bh);
+        addView(views, ViewKind.BOTTOM_BAND, thumb, 0, thumb.height() - bh, thumb.width(), bh);
+        addView(views, ViewKind.LEFT_BAND, thumb, 0, 0, bw, thumb.height());
+        addView(views, ViewKind.RIGHT_BAND, thumb, thumb.width() - bw, 0, bw, thumb.height());
         int sh = (int) Math.round(thumb.height() * STRIP);
-        addView(views, ViewKind.BAND, thumb, 0, 0, thumb.width(), sh);
-        addView(views, ViewKind.BAND, thumb, 0, thumb.height() - sh, thumb.width(), sh);
+        addView(views, ViewKind.TOP_STRIP, thumb, 0, 0, thumb.width(), sh);
+        addView(views, ViewKind.BOTTOM_STRIP, thumb, 0, thumb.height() - sh, thumb.width(), sh);
         return views.build();
     }
 

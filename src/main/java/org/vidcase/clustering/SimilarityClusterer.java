@@ -15,8 +15,9 @@ import org.vidcase.index.PdqRadiusIndex;
 
 /**
  * Groups pictures that show the same thing: single-link over "some view of one is within the
- * radius of some stored view of the other" (see {@link ViewKind}). All stored views go into one
- * {@link PdqRadiusIndex}; every picture's probing views are looked up in it, in parallel.
+ * radius of some stored view of the other" (see {@link ViewKind}). Stored views go into one
+ * {@link PdqRadiusIndex} per shelf; every picture's views are looked up where they can meet their
+ * counterparts, in parallel.
  *
  * <p>Plain Java with no server: the clustering job and {@code ./vidcase cluster} run this same
  * code.
@@ -66,7 +67,10 @@ public final class SimilarityClusterer {
 
     /** Every linked pair, once, with its closest views. */
     public List<SimilarLink> links(List<ImageSignature> pictures, IntConsumer progress) {
-        PdqRadiusIndex index = index(pictures);
+        Map<ViewKind.Shelf, PdqRadiusIndex> shelves = new java.util.EnumMap<>(ViewKind.Shelf.class);
+        for (ViewKind.Shelf shelf : ViewKind.Shelf.values()) {
+            shelves.put(shelf, index(pictures, shelf));
+        }
         int n = pictures.size();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -77,16 +81,18 @@ public final class SimilarityClusterer {
             return thread;
         });
         try {
-            List<Future<List<SimilarLink>>> parts = new ArrayList<>();
+            List<Future<List<SimilarLink>>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                parts.add(pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     List<SimilarLink> found = new ArrayList<>();
                     Map<Integer, SimilarLink> best = new HashMap<>();
                     for (int start = next.getAndAdd(chunk); start < n; start = next.getAndAdd(chunk)) {
                         int end = Math.min(n, start + chunk);
                         for (int i = start; i < end; i++) {
                             best.clear();
-                            probe(index, pictures, i, best);
+                            for (Map.Entry<ViewKind.Shelf, PdqRadiusIndex> shelf : shelves.entrySet()) {
+                                probe(shelf.getValue(), shelf.getKey(), pictures, i, best);
+                            }
                             found.addAll(best.values());
                         }
                         progress.accept(done.addAndGet(end - start));
@@ -95,7 +101,7 @@ public final class SimilarityClusterer {
                 }));
             }
             Map<Long, SimilarLink> unique = new HashMap<>();
-            for (Future<List<SimilarLink>> part : parts) {
+            for (Future<List<SimilarLink>> part : workers) {
                 for (SimilarLink link : part.get()) {
                     long key = ((long) link.first() << 32) | link.second();
                     unique.merge(key, link, (a, b) -> a.distance() <= b.distance() ? a : b);
@@ -115,19 +121,21 @@ public final class SimilarityClusterer {
         }
     }
 
-    private PdqRadiusIndex index(List<ImageSignature> pictures) {
+    private PdqRadiusIndex index(List<ImageSignature> pictures, ViewKind.Shelf shelf) {
         int total = 0;
         for (ImageSignature signature : pictures) {
             if (signature.size() > MAX_VIEWS) {
                 throw new IllegalArgumentException("a signature holds at most " + MAX_VIEWS + " views");
             }
-            total += signature.size();
+            for (int v = 0; v < signature.size(); v++) {
+                total += signature.kind(v).shelf() == shelf ? 1 : 0;
+            }
         }
         PdqRadiusIndex.Builder builder = PdqRadiusIndex.builder().expectedSize(Math.max(1, total)).defaultRadius(radius);
         for (int i = 0; i < pictures.size(); i++) {
             ImageSignature signature = pictures.get(i);
             for (int v = 0; v < signature.size(); v++) {
-                if (signature.kind(v).stored()) {
+                if (signature.kind(v).shelf() == shelf) {
                     builder.add(((long) i << VIEW_BITS) | v, 0, signature.word(v, 0), signature.word(v, 1),
                             signature.word(v, 2), signature.word(v, 3));
                 }
@@ -136,13 +144,13 @@ public final class SimilarityClusterer {
         return builder.build();
     }
 
-    private static void probe(PdqRadiusIndex index, List<ImageSignature> pictures, int self,
+    private static void probe(PdqRadiusIndex index, ViewKind.Shelf shelf, List<ImageSignature> pictures, int self,
                               Map<Integer, SimilarLink> best) {
         ImageSignature signature = pictures.get(self);
         long[] words = new long[4];
         for (int v = 0; v < signature.size(); v++) {
             ViewKind probe = signature.kind(v);
-            if (!probe.probes()) {
+            if (!probe.probes(shelf)) {
                 continue;
             }
             for (int w = 0; w < 4; w++) {

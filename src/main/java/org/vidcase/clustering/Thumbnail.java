@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
  */
 record Thumbnail(int[] rgb, int width, int height) {
 
-    static final int LONG_SIDE = 320;
+    static final int LONG_SIDE = 224;
 
     static Thumbnail of(BufferedImage image) {
         int sw = image.getWidth();
