@@ -1,5 +1,7 @@
 package org.vidcase.clustering;
 
+import org.vidcase.hashing.ViewKind;
+
 /**
  * Evidence that two pictures show the same thing: the closest pair of views found between them.
  *

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.vidcase.hashing.ImageSignature;
+import org.vidcase.hashing.ViewKind;
 import org.vidcase.index.PdqMatch;
 import org.vidcase.index.PdqRadiusIndex;
 

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param decodeFailure why there is no PDQ hash ("not an image", "truncated", ...), else null
  * @param dihedrals     the PDQ hashes of all eight rotations and reflections, when the image decoded
  * @param metadata      camera, time, place and software from the image's EXIF, XMP or IPTC, when it has any
+ * @param signature     the hashes of the image's parts for similarity and series detection, when it decoded
  */
 public record MediaDigest(long size, String md5, String sha1, String sha256, String mimeType,
                           Integer width, Integer height, PdqResult pdq, String decodeFailure,
-                          DihedralHashes dihedrals, ImageMetadata metadata) {
+                          DihedralHashes dihedrals, ImageMetadata metadata,
+                          ImageSignature signature) {
 
     public MediaDigest {
         Objects.requireNonNull(md5, "md5");

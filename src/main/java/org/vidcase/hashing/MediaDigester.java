@@ -10,8 +10,8 @@ import org.vidcase.hashing.DecodeResult.Decoded;
 import org.vidcase.hashing.DecodeResult.Failed;
 
 /**
- * Computes size, MD5, SHA-1, SHA-256 and, for images, the PDQ hash, reading the input exactly once
- * — so it works on streams that cannot be replayed, such as uploads.
+ * Computes size, MD5, SHA-1, SHA-256 and, for images, the PDQ hash and the similarity signature,
+ * reading the input exactly once, so it works on streams that cannot be replayed, such as uploads.
  *
  * <p>The bytes are digested as they are pulled from the source; the image decoder reads through
  * an in-memory cache that serves its seeks, and whatever it leaves unread is drained afterwards so
@@ -25,6 +25,7 @@ public final class MediaDigester {
     private final ImageDecoder decoder;
     private final CameraMetadataReader metadataReader = new CameraMetadataReader();
     private final ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
+    private final ThreadLocal<SignatureExtractor> extractors = ThreadLocal.withInitial(SignatureExtractor::new);
 
     public MediaDigester() {
         this(new ImageDecoder());
@@ -55,6 +56,7 @@ public final class MediaDigester {
         }
         PdqResult pdq = null;
         DihedralHashes dihedrals = null;
+        ImageSignature signature = null;
         Integer width;
         Integer height;
         String failure = null;
@@ -62,6 +64,7 @@ public final class MediaDigester {
             // One DCT gives the hash of the image and of its 7 rotations and reflections, for matching.
             dihedrals = hashers.get().hashWithDihedrals(image.image());
             pdq = dihedrals.result(Dihedral.ORIGINAL);
+            signature = extractors.get().extract(image.image(), dihedrals);
             width = image.width();
             height = image.height();
         } else {
@@ -75,6 +78,6 @@ public final class MediaDigester {
                 ? metadataReader.read(head.head(), head.length()).orElse(null) : null;
         digesting.drain();
         return new MediaDigest(digesting.count(), digesting.md5Hex(), digesting.sha1Hex(), digesting.sha256Hex(),
-                decoded.mimeType(), width, height, pdq, failure, dihedrals, metadata);
+                decoded.mimeType(), width, height, pdq, failure, dihedrals, metadata, signature);
     }
 }

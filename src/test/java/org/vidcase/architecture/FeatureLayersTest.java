@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Features form layers without cycles: a feature may use one below it, never the reverse. The
- * algorithms two features need (hashing, the in-memory hash index) are plain Java with no domain
- * imports, so that series, exchange or a command-line tool can use them without a server.
+ * algorithms two features need (hashing, the in-memory hash index, similarity clustering and the
+ * synthetic picture sets it is measured on) are plain Java with no domain imports, so that series,
+ * exchange or a command-line tool can use them without a server.
  */
 class FeatureLayersTest {
 
@@ -26,10 +27,11 @@ class FeatureLayersTest {
 
     @Test
     void theIndexAndHashingArePlainJava() {
-        noClasses().that().resideInAnyPackage("org.vidcase.index..", "org.vidcase.hashing")
+        noClasses().that().resideInAnyPackage("org.vidcase.index..", "org.vidcase.hashing..",
+                        "org.vidcase.clustering..", "org.vidcase.synthetic..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vidcase.cases..", "org.vidcase.seizure..",
                         "org.vidcase.media..", "org.vidcase.matching..", "org.vidcase.hashset..", "org.vidcase.audit..",
-                        "org.vidcase.jobs..", "org.vidcase.shared..", "org.vidcase.demo..")
+                        "org.vidcase.jobs..", "org.vidcase.shared..", "org.vidcase.demo..", "org.vidcase.search..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..")
                 .allowEmptyShould(false).check(PRODUCTION);
     }

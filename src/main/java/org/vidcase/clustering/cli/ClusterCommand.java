@@ -17,15 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.vidcase.clustering.Clustering;
-import org.vidcase.clustering.ImageSignature;
 import org.vidcase.clustering.PairwiseEvaluation;
-import org.vidcase.clustering.SignatureExtractor;
 import org.vidcase.clustering.SimilarityClusterer;
 import org.vidcase.hashing.DecodeResult;
 import org.vidcase.hashing.Dihedral;
 import org.vidcase.hashing.DihedralHashes;
 import org.vidcase.hashing.ImageDecoder;
+import org.vidcase.hashing.ImageSignature;
 import org.vidcase.hashing.PdqHasher;
+import org.vidcase.hashing.SignatureExtractor;
 import org.vidcase.hashing.cli.FileWalker;
 
 /**

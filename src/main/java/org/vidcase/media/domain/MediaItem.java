@@ -50,6 +50,14 @@ public class MediaItem {
     @Column(name = "pdq_variants")
     public byte[] pdqVariants;
 
+    /**
+     * The image's similarity signature (whole picture, turns, frame-trimmed picture, crop windows,
+     * bands: {@code org.vidcase.hashing.ImageSignature}), uploads only; hash-only items are
+     * compared by their PDQ hash.
+     */
+    @Column(name = "similarity_views")
+    public byte[] similarityViews;
+
     /** ALERT, IGNORABLE, or null: unknown, still to review. Set by matching only. */
     @Enumerated(EnumType.STRING)
     @Column(name = "match_status")

@@ -261,6 +261,9 @@ public class MediaIngestService {
             item.pdqQuality = (short) digest.pdq().quality();
             item.pdqVariants = digest.pdqVariants();
         }
+        if (digest.signature() != null) {
+            item.similarityViews = digest.signature().toBytes();
+        }
     }
 
     /** A forensic tool's export came first for a hash-only item: what it recorded is kept as it is. */

@@ -1,9 +1,8 @@
-package org.vidcase.clustering;
+package org.vidcase.hashing;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
-import org.vidcase.hashing.PdqHash;
 
 /**
  * The hashes that stand for one picture in similarity search: its whole-picture PDQ hash and, for

@@ -1,4 +1,4 @@
-package org.vidcase.clustering;
+package org.vidcase.hashing;
 
 /**
  * Finds a plain frame around a picture (a border, letterbox or pillarbox bars), side by side: a

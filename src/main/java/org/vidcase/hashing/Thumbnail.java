@@ -1,4 +1,4 @@
-package org.vidcase.clustering;
+package org.vidcase.hashing;
 
 import java.awt.image.BufferedImage;
 

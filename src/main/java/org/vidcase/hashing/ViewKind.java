@@ -1,4 +1,4 @@
-package org.vidcase.clustering;
+package org.vidcase.hashing;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,10 +1,6 @@
-package org.vidcase.clustering;
+package org.vidcase.hashing;
 
 import java.awt.image.BufferedImage;
-import org.vidcase.hashing.Dihedral;
-import org.vidcase.hashing.DihedralHashes;
-import org.vidcase.hashing.PdqHasher;
-import org.vidcase.hashing.PdqResult;
 
 /**
  * Computes a picture's {@link ImageSignature} from its pixels: the whole-picture PDQ hash the item

@@ -1,0 +1,17 @@
+package org.vidcase.series.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.vidcase.series.domain.JoinedBy;
+import org.vidcase.series.domain.MemberState;
+import org.vidcase.series.domain.SeriesMember;
+
+/** A member of a series: the media item, how it joined and who decided on it. */
+public record SeriesMemberView(UUID mediaItemId, MemberState state, JoinedBy joinedBy, Float score, Instant joinedAt,
+                               String addedBy, String decidedBy, Instant decidedAt) {
+
+    public static SeriesMemberView of(SeriesMember m) {
+        return new SeriesMemberView(m.mediaItemId, m.state, m.joinedBy, m.score, m.joinedAt, m.addedBy, m.decidedBy,
+                m.decidedAt);
+    }
+}

@@ -1,0 +1,290 @@
+package org.vidcase.series.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vidcase.audit.domain.AuditOutcome;
+import org.vidcase.audit.service.AuditAction;
+import org.vidcase.audit.service.AuditEntry;
+import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.clustering.Clustering;
+import org.vidcase.clustering.SimilarLink;
+import org.vidcase.clustering.SimilarityClusterer;
+import org.vidcase.hashing.ImageSignature;
+import org.vidcase.hashing.PdqHash;
+import org.vidcase.hashing.PdqResult;
+import org.vidcase.jobs.service.JobContext;
+import org.vidcase.jobs.service.JobHandler;
+import org.vidcase.series.domain.JoinedBy;
+import org.vidcase.series.domain.MemberState;
+import org.vidcase.series.domain.Series;
+import org.vidcase.series.domain.SeriesMember;
+import org.vidcase.series.domain.SeriesMemberRepository;
+import org.vidcase.series.domain.SeriesRepository;
+import org.vidcase.series.domain.SeriesStatus;
+
+/**
+ * Groups the unknown pictures of a case (or of one exhibit) into suggested series, and suggests
+ * pictures for the case's existing series: every picture with a PDQ hash is clustered with
+ * {@link SimilarityClusterer} (uploads by their whole signature, hash-only imports by their PDQ
+ * hash), together with the current members of the case's active series.
+ *
+ * <ul>
+ *   <li>A group holding members of a series: its free pictures are suggested for that series (for
+ *       the one with most members, if the group touches several).</li>
+ *   <li>A group of free pictures only, two or more: a new series, all of them suggested.</li>
+ *   <li>Pictures matched by a reference hash set (alert or ignorable) are not suggested; a picture
+ *       an officer rejected for a series is never suggested for it again.</li>
+ * </ul>
+ * Running it again suggests only what changed since; nothing an officer decided is touched.
+ */
+@ApplicationScoped
+public class SeriesClusteringJob implements JobHandler {
+
+    public static final String TYPE = "series-clustering";
+
+    private static final String ITEMS = """
+            SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, i.match_status, m.series_id
+              FROM media_item i
+              LEFT JOIN series_member m ON m.media_item_id = i.id AND m.state <> 'REJECTED'
+              LEFT JOIN series s ON s.id = m.series_id
+             WHERE i.case_id = ? AND i.pdq IS NOT NULL
+               AND (m.series_id IS NULL OR (s.status = 'ACTIVE' AND s.case_id = i.case_id))
+               AND (CAST(? AS uuid) IS NULL OR i.seizure_id = ? OR m.series_id IS NOT NULL)
+             ORDER BY i.id
+            """;
+    private static final String REJECTIONS = """
+            SELECT m.series_id, m.media_item_id FROM series_member m JOIN series s ON s.id = m.series_id
+             WHERE s.case_id = ? AND m.state = 'REJECTED'
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final SeriesRepository series;
+    private final SeriesMemberRepository members;
+    private final SeriesHistory history;
+    private final AuditTrail trail;
+    private final ObjectMapper json;
+
+    public SeriesClusteringJob(AgroalDataSource dataSource, SeriesRepository series, SeriesMemberRepository members,
+                               SeriesHistory history, AuditTrail trail, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.series = series;
+        this.members = members;
+        this.history = history;
+        this.trail = trail;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** A run cut short is simply run again: it only adds suggestions, in one transaction at the end. */
+    @Override
+    public boolean resumable() {
+        return false;
+    }
+
+    private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId) {
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        ClusteringParameters p = json.readValue(context.parameters(), ClusteringParameters.class);
+        List<Picture> pictures = new ArrayList<>();
+        Set<String> rejected = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            load(c, p, pictures);
+            try (PreparedStatement s = c.prepareStatement(REJECTIONS)) {
+                s.setObject(1, p.caseId());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rejected.add(r.getObject(1) + "/" + r.getObject(2));
+                    }
+                }
+            }
+        }
+        context.total(pictures.size());
+        AtomicLong reported = new AtomicLong();
+        SimilarityClusterer clusterer = SimilarityClusterer.withDefaults();
+        Clustering clustering = clusterer.cluster(pictures.stream().map(Picture::signature).toList(), done -> {
+            synchronized (reported) {
+                if (done > reported.get()) {
+                    context.advance(done - reported.get());
+                    reported.set(done);
+                }
+            }
+        });
+        if (context.cancelled()) {
+            return;
+        }
+        Map<Integer, Float> scoreOf = new HashMap<>();
+        for (SimilarLink link : clustering.links()) {
+            float score = (float) link.score(clusterer.radius());
+            scoreOf.merge(link.first(), score, Math::max);
+            scoreOf.merge(link.second(), score, Math::max);
+        }
+        Plan plan = plan(pictures, clustering, rejected, scoreOf);
+        Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> write(p, plan, context.owner()));
+        outcome.put("pictures", pictures.size());
+        context.result(json.writeValueAsString(outcome));
+        context.message(outcome.get("seriesCreated") + " series suggested, " + outcome.get("suggestions")
+                + " pictures suggested in all");
+    }
+
+    private static void load(Connection c, ClusteringParameters p, List<Picture> out) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(ITEMS)) {
+            s.setObject(1, p.caseId());
+            s.setObject(2, p.seizureId());
+            s.setObject(3, p.seizureId());
+            s.setFetchSize(5_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    UUID id = r.getObject(1, UUID.class);
+                    byte[] views = r.getBytes(4);
+                    ImageSignature signature;
+                    if (views != null) {
+                        signature = ImageSignature.fromBytes(views);
+                    } else {
+                        int quality = r.getObject(3) == null ? 100 : r.getInt(3);
+                        signature = quality >= PdqResult.MIN_MATCHING_QUALITY
+                                ? ImageSignature.ofHash(PdqHash.fromHex(r.getString(2))) : ImageSignature.empty();
+                    }
+                    out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class)));
+                }
+            }
+        }
+    }
+
+    /** What to write: suggestions for existing series, and new series with their suggestions. */
+    private record Plan(Map<UUID, List<Suggestion>> forExisting, List<List<Suggestion>> newSeries) {
+    }
+
+    private record Suggestion(UUID item, float score) {
+    }
+
+    private static Plan plan(List<Picture> pictures, Clustering clustering, Set<String> rejected,
+                             Map<Integer, Float> scoreOf) {
+        Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
+        List<List<Suggestion>> newSeries = new ArrayList<>();
+        for (int[] group : clustering.multiMemberGroups()) {
+            Map<UUID, Integer> seriesCount = new HashMap<>();
+            List<Integer> free = new ArrayList<>();
+            for (int i : group) {
+                Picture picture = pictures.get(i);
+                if (picture.seriesId() != null) {
+                    seriesCount.merge(picture.seriesId(), 1, Integer::sum);
+                } else if (!picture.known()) {
+                    free.add(i);
+                }
+            }
+            if (free.isEmpty()) {
+                continue;
+            }
+            UUID target = seriesCount.entrySet().stream()
+                    .max(Map.Entry.<UUID, Integer>comparingByValue().thenComparing(e -> e.getKey().toString(),
+                            java.util.Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey).orElse(null);
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (int i : free) {
+                UUID item = pictures.get(i).id();
+                if (target == null || !rejected.contains(target + "/" + item)) {
+                    suggestions.add(new Suggestion(item, scoreOf.getOrDefault(i, 0f)));
+                }
+            }
+            if (target != null) {
+                if (!suggestions.isEmpty()) {
+                    forExisting.computeIfAbsent(target, t -> new ArrayList<>()).addAll(suggestions);
+                }
+            } else if (suggestions.size() >= 2) {
+                newSeries.add(suggestions);
+            }
+        }
+        return new Plan(forExisting, newSeries);
+    }
+
+    private Map<String, Object> write(ClusteringParameters p, Plan plan, String owner) {
+        String actor = "clustering, run by " + owner;
+        Instant now = Instant.now();
+        int suggestions = 0;
+        int attached = 0;
+        for (Map.Entry<UUID, List<Suggestion>> entry : plan.forExisting().entrySet()) {
+            Series s = series.findById(entry.getKey(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (s == null || s.status != SeriesStatus.ACTIVE) {
+                continue;
+            }
+            List<UUID> added = new ArrayList<>();
+            for (Suggestion suggestion : entry.getValue()) {
+                if (members.current(suggestion.item()).isEmpty() && members.find(s.id, suggestion.item()).isEmpty()) {
+                    suggest(s.id, suggestion, actor, now);
+                    added.add(suggestion.item());
+                }
+            }
+            if (!added.isEmpty()) {
+                s.version++;
+                s.updatedAt = now;
+                history.record(s.id, actor, "members-suggested", Map.of("mediaItemIds", added));
+                suggestions += added.size();
+                attached += added.size();
+            }
+        }
+        int created = 0;
+        for (List<Suggestion> group : plan.newSeries()) {
+            List<Suggestion> still = group.stream().filter(g -> members.current(g.item()).isEmpty()).toList();
+            if (still.size() < 2) {
+                continue;
+            }
+            Series s = new Series();
+            s.id = UUID.randomUUID();
+            s.caseId = p.caseId();
+            s.reference = series.nextReference();
+            s.name = "Suggested series " + s.reference;
+            s.status = SeriesStatus.ACTIVE;
+            s.createdBy = actor;
+            s.createdAt = now;
+            s.updatedAt = now;
+            series.persist(s);
+            for (Suggestion suggestion : still) {
+                suggest(s.id, suggestion, actor, now);
+            }
+            history.record(s.id, actor, "suggested", Map.of("members", still.size()));
+            created++;
+            suggestions += still.size();
+        }
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("seriesCreated", created);
+        outcome.put("suggestions", suggestions);
+        outcome.put("attachedToExisting", attached);
+        trail.append(AuditEntry.of(owner, AuditAction.SERIES_CLUSTER, p.caseId().toString(), p.caseId(),
+                AuditOutcome.SUCCESS, null, null, created + " series suggested, " + suggestions + " pictures suggested ("
+                        + attached + " for existing series)" + (p.seizureId() == null ? "" : ", exhibit " + p.seizureId())));
+        return outcome;
+    }
+
+    private void suggest(UUID seriesId, Suggestion suggestion, String actor, Instant now) {
+        SeriesMember m = new SeriesMember();
+        m.seriesId = seriesId;
+        m.mediaItemId = suggestion.item();
+        m.state = MemberState.SUGGESTED;
+        m.joinedBy = JoinedBy.CLUSTERING;
+        m.score = suggestion.score();
+        m.joinedAt = now;
+        m.addedBy = actor;
+        members.persist(m);
+    }
+}
