@@ -84,6 +84,8 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/cases/" + unknown + "/series/" + unknown + "/split",
                         Map.of("version", 0, "mediaItemIds", List.of(unknown.toString()), "name", "n"), CASE_WRITERS, 404),
                 new Endpoint("GET", "/api/cases/" + unknown + "/series/" + unknown + "/history", null, CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/similar", null, CASE_READERS, 404),
+                new Endpoint("POST", "/api/similar", Map.of("pdq", "0".repeat(64)), CASE_READERS, 200),
                 new Endpoint("GET", "/api/jobs/" + unknown, null, JOB_VIEWERS, 404),
                 new Endpoint("POST", "/api/jobs/" + unknown + "/cancel", null, JOB_VIEWERS, 404),
                 new Endpoint("GET", "/api/categories", null, JOB_VIEWERS, 200),

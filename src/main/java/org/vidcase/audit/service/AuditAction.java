@@ -28,6 +28,7 @@ public enum AuditAction {
     HASHSET_IMPORT("hash-set"),
     HASHSET_REMATCH("hash-set"),
     SEARCH_REBUILD("search-index"),
+    SEARCH_SIMILAR("media"),
     SERIES_CREATE("series"),
     SERIES_LIST("series"),
     SERIES_VIEW("series"),

@@ -18,6 +18,12 @@ public class CaseMemberRepository implements PanacheRepositoryBase<CaseMember, U
         return list("caseId", Sort.by("username"), caseId);
     }
 
+    /** The cases the user is on the team of, whatever their role. */
+    public List<UUID> caseIdsOf(String username) {
+        return getEntityManager().createQuery("select m.caseId from CaseMember m where m.username = ?1", UUID.class)
+                .setParameter(1, username).getResultList();
+    }
+
     public long countLeads(UUID caseId) {
         return count("caseId = ?1 and role = ?2", caseId, CaseRole.LEAD);
     }

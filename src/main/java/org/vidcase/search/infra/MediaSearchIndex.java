@@ -1,10 +1,13 @@
 package org.vidcase.search.infra;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.vidcase.shared.search.SearchConfig;
 
 /**
@@ -177,5 +181,39 @@ public class MediaSearchIndex {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The items within {@code radius} of the hash, nearest first, at most {@code k}: an exact
+     * {@code knn} search over the flat bit-vector field, filtered inside the query to the given
+     * cases (null: every case). Score is {@code (256 - distance) / 256}.
+     */
+    public List<SimilarHit> nearest(byte[] hash, int radius, int k, List<UUID> cases) throws IOException {
+        List<Float> vector = new ArrayList<>(hash.length);
+        for (byte b : hash) {
+            vector.add((float) b);
+        }
+        int candidates = Math.min(10_000, Math.max(100, 2 * k));
+        SearchResponse<Map> response = client.search(s -> s.index(alias)
+                .size(k)
+                .knn(q -> {
+                    q.field("pdq").queryVector(vector).k(k).numCandidates(candidates).similarity((float) radius);
+                    if (cases != null) {
+                        q.filter(f -> f.terms(t -> t.field("case_id").terms(v -> v.value(
+                                cases.stream().map(c -> FieldValue.of(c.toString()))
+                                        .toList()))));
+                    }
+                    return q;
+                })
+                .source(src -> src.filter(f -> f.includes("case_id", "media_type"))), Map.class);
+        List<SimilarHit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            double score = hit.score() == null ? 0 : hit.score();
+            int distance = (int) Math.round(256 - score * 256);
+            Map<?, ?> source = hit.source();
+            hits.add(new SimilarHit(UUID.fromString(hit.id()), UUID.fromString((String) source.get("case_id")), distance,
+                    (String) source.get("media_type")));
+        }
+        return hits;
     }
 }

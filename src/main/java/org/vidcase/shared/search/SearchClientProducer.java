@@ -19,7 +19,11 @@ public class SearchClientProducer {
 
     public SearchClientProducer(SearchConfig config) {
         HttpHost[] hosts = config.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new);
-        this.restClient = RestClient.builder(hosts).build();
+        this.restClient = RestClient.builder(hosts)
+                .setRequestConfigCallback(request -> request
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setSocketTimeout((int) config.socketTimeout().toMillis()))
+                .build();
     }
 
     @Produces
