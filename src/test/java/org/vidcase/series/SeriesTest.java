@@ -74,6 +74,30 @@ class SeriesTest {
         assertThat(detail.getList("members.joinedBy")).containsOnly("CLUSTERING");
         assertThat(detail.getList("members.score", Float.class)).allSatisfy(score -> assertThat(score).isBetween(0.01f, 1f));
 
+        // Near-duplicates form stacks: the review queue shows one picture per stack, the largest.
+        List<Map<String, Object>> queue = Api.as("officer").queryParam("review", "TO_REVIEW").queryParam("stacks", true)
+                .get("/api/cases/" + caseId + "/media").then().statusCode(200).extract().path("$");
+        assertThat(queue).hasSize(3);
+        Map<String, Object> stackA = queue.stream().filter(i -> a.contains((String) i.get("id"))).findFirst().orElseThrow();
+        assertThat(stackA.get("stackSize")).isEqualTo(4);
+        assertThat(stackA.get("stackId")).isEqualTo(stackA.get("id"));
+        assertThat(queue.stream().filter(i -> alone.equals(i.get("id"))).findFirst().orElseThrow().get("stackSize"))
+                .isEqualTo(1);
+        assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media").then().extract().<List<?>>path("$")).hasSize(7);
+
+        // Categorising a stack categorises every member, each with its own history entry.
+        Api.as("officer").queryParam("stack", true).body(Map.of("category", "2", "note", "whole stack"))
+                .put("/api/cases/" + caseId + "/media/" + stackA.get("id") + "/categorisation").then().statusCode(200);
+        for (String item : a) {
+            assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media/" + item).then().extract().<String>path("category"))
+                    .isEqualTo("2");
+            List<String> notes = Api.as("officer").get("/api/cases/" + caseId + "/media/" + item + "/categorisations")
+                    .then().statusCode(200).extract().path("note");
+            assertThat(notes).containsExactly("whole stack");
+        }
+        assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media/" + b).then().extract().<String>path("category"))
+                .isNull();
+
         // The officer confirms the original and rejects the mirrored copy.
         decide(caseId, seriesA, a.get(0), "CONFIRM").statusCode(200);
         decide(caseId, seriesA, a.get(3), "REJECT").statusCode(200);

@@ -17,10 +17,16 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                             CategorySource categorySource, String categorisedBy, Instant categorisedAt,
                             MatchStatus matchStatus, MediaFlags flags, String series, List<String> tags, String notes, String note,
                             boolean hasContent,
-                            MediaSource source, List<LocationView> locations, Instant createdAt)
+                            MediaSource source, List<LocationView> locations, Instant createdAt, UUID stackId,
+                            Integer stackSize)
         implements AuditSubject {
 
     public static MediaItemView of(MediaItem m, List<LocationView> locations) {
+        return of(m, locations, null);
+    }
+
+    /** @param stackSize how many items the item's stack holds, when it was counted (lists of representatives) */
+    public static MediaItemView of(MediaItem m, List<LocationView> locations, Integer stackSize) {
         return new MediaItemView(m.id, m.caseId, m.seizureId, m.md5, m.sha1, m.sha256, m.pdq, m.pdqQuality,
                 m.photodna == null ? null : Base64.getEncoder().encodeToString(m.photodna), m.sizeBytes, m.mimeType,
                 m.width, m.height, m.decodeFailure,
@@ -28,7 +34,8 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                         m.gpsLongitude, m.exifSoftware),
                 m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
                 new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
-                m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt);
+                m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt, m.stackId,
+                stackSize);
     }
 
     @Override

@@ -173,12 +173,15 @@ public class MediaResource {
     @Operation(summary = "List the media items of a case", description = "Optionally of one seizure, one category, "
             + "or one review state: review=TO_REVIEW is the review queue (unknown to the reference sets, not yet "
             + "categorised by a person); ALERT and IGNORABLE are the items matching reference sets; REVIEWED the "
-            + "unknown items a person has categorised.")
+            + "unknown items a person has categorised. stacks=true lists one representative per stack of "
+            + "near-duplicates, with stackSize.")
     public List<MediaItemView> list(@PathParam("caseId") UUID caseId, @QueryParam("seizureId") UUID seizureId,
                                     @QueryParam("category") String category, @QueryParam("review") ReviewFilter review,
+                                    @Parameter(description = "One representative per stack of near-duplicates, with its size")
+                                    @QueryParam("stacks") @DefaultValue("false") boolean stacks,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return media.list(caseId, seizureId, category, review, page, size);
+        return media.list(caseId, seizureId, category, review, stacks, page, size);
     }
 
     @GET
@@ -219,10 +222,14 @@ public class MediaResource {
     @Path("/media/{mediaId}/categorisation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Categorise an item", description = "An officer's decision; kept in the item's history.")
+    @Operation(summary = "Categorise an item", description = "An officer's decision; kept in the item's history. "
+            + "stack=true categorises every item of the item's stack of near-duplicates the same way, each with a "
+            + "history entry of its own.")
     public MediaItemView categorise(@PathParam("caseId") UUID caseId, @PathParam("mediaId") UUID mediaId,
+                                    @Parameter(description = "Also every other item of the item's stack")
+                                    @QueryParam("stack") @DefaultValue("false") boolean stack,
                                     CategoriseRequest request) {
-        return media.categorise(caseId, mediaId, request);
+        return media.categorise(caseId, mediaId, request, stack);
     }
 
     @GET

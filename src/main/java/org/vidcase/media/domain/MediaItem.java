@@ -58,6 +58,13 @@ public class MediaItem {
     @Column(name = "similarity_views")
     public byte[] similarityViews;
 
+    /**
+     * The representative of the item's stack of near-duplicates (its own id if it is the
+     * representative), or null if it stands alone. Set by the series clustering job.
+     */
+    @Column(name = "stack_id")
+    public UUID stackId;
+
     /** ALERT, IGNORABLE, or null: unknown, still to review. Set by matching only. */
     @Enumerated(EnumType.STRING)
     @Column(name = "match_status")

@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,10 +41,14 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
      * Items of a case, optionally of one seizure (by any of their locations), one category, or one
      * review state.
      */
-    public List<MediaItem> search(UUID caseId, UUID seizureId, String category, ReviewFilter review, int page,
-                                  int size) {
+    /** @param representatives only items alone and the representatives of stacks */
+    public List<MediaItem> search(UUID caseId, UUID seizureId, String category, ReviewFilter review,
+                                  boolean representatives, int page, int size) {
         StringBuilder q = new StringBuilder("caseId = :caseId");
         Parameters p = Parameters.with("caseId", caseId);
+        if (representatives) {
+            q.append(" and (stackId is null or stackId = id)");
+        }
         if (seizureId != null) {
             // Hash-only items may have no location: the seizure they were first recorded on counts too.
             q.append(" and (seizureId = :seizureId or id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId))");
@@ -64,6 +71,25 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
             }
         }
         return find(q.toString(), Sort.by("createdAt").and("id"), p).page(page, size).list();
+    }
+
+    /** The members of each of the given stacks, counted. */
+    public Map<UUID, Integer> stackSizes(UUID caseId, Collection<UUID> stackIds) {
+        if (stackIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> sizes = new HashMap<>();
+        getEntityManager().createQuery("select m.stackId, count(m) from MediaItem m where m.caseId = ?1 and m.stackId in ?2 "
+                        + "group by m.stackId", Object[].class)
+                .setParameter(1, caseId).setParameter(2, stackIds).getResultList()
+                .forEach(row -> sizes.put((UUID) row[0], ((Number) row[1]).intValue()));
+        return sizes;
+    }
+
+    /** Every item of the stack, the representative first. */
+    public List<MediaItem> stack(UUID caseId, UUID stackId) {
+        return list("caseId = ?1 and stackId = ?2", Sort.by("createdAt").and("id"), caseId, stackId).stream()
+                .sorted(java.util.Comparator.comparing((MediaItem m) -> !m.id.equals(stackId))).toList();
     }
 
 }

@@ -59,12 +59,16 @@ public class MediaService {
 
     @Audited(AuditAction.MEDIA_LIST)
     public List<MediaItemView> list(@AuditCase UUID caseId, UUID seizureId, String category, ReviewFilter review,
-                                    int page, int size) {
+                                    boolean stacks, int page, int size) {
         access.readable(caseId);
-        List<MediaItem> found = items.search(caseId, seizureId, category, review, page, size);
+        List<MediaItem> found = items.search(caseId, seizureId, category, review, stacks, page, size);
         Map<UUID, List<LocationView>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
                 .collect(Collectors.groupingBy(l -> l.mediaId, Collectors.mapping(LocationView::of, Collectors.toList())));
-        return found.stream().map(m -> MediaItemView.of(m, where.getOrDefault(m.id, List.of()))).toList();
+        Map<UUID, Integer> sizes = stacks
+                ? items.stackSizes(caseId, found.stream().filter(m -> m.id.equals(m.stackId)).map(m -> m.id).toList())
+                : Map.of();
+        return found.stream().map(m -> MediaItemView.of(m, where.getOrDefault(m.id, List.of()),
+                stacks ? sizes.getOrDefault(m.id, 1) : null)).toList();
     }
 
     @Audited(AuditAction.MEDIA_VIEW)
@@ -72,14 +76,36 @@ public class MediaService {
         return view(readable(caseId, mediaId));
     }
 
+    /**
+     * @param wholeStack also categorise every other item of the item's stack of near-duplicates,
+     *                   each with a history entry of its own
+     */
     @Audited(AuditAction.MEDIA_CATEGORISE)
     public MediaItemView categorise(@AuditCase UUID caseId, @AuditObject UUID mediaId,
-                                    @Valid @NotNull CategoriseRequest request) {
+                                    @Valid @NotNull CategoriseRequest request, boolean wholeStack) {
         access.workable(caseId);
         MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
         scheme.require(request.category());
-        keepInitialCategorisation(item);
         CategorisationChange change = CategorisationChange.before(item);
+        String note = request.note() == null || request.note().isBlank() ? null : request.note();
+        apply(item, request, note);
+        int others = 0;
+        if (wholeStack && item.stackId != null) {
+            for (MediaItem member : items.stack(caseId, item.stackId)) {
+                if (!member.id.equals(item.id)) {
+                    apply(member, request, note);
+                    others++;
+                }
+            }
+        }
+        String detail = json(change.after(item, note != null));
+        AuditDetails.record(others == 0 ? detail
+                : detail.substring(0, detail.length() - 1) + ",\"stackMembers\":" + others + "}");
+        return view(item);
+    }
+
+    private void apply(MediaItem item, CategoriseRequest request, String note) {
+        keepInitialCategorisation(item);
         MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
@@ -97,13 +123,10 @@ public class MediaService {
         if (request.tags() != null) {
             item.tags = new java.util.ArrayList<>(request.tags());
         }
-        String note = request.note() == null || request.note().isBlank() ? null : request.note();
         if (note != null) {
             item.note = note;
         }
         recordHistory(item, note);
-        AuditDetails.record(json(change.after(item, note != null)));
-        return view(item);
     }
 
     @Audited(AuditAction.MEDIA_VIEW)

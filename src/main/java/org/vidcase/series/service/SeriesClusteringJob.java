@@ -50,7 +50,9 @@ import org.vidcase.series.domain.SeriesStatus;
  *   <li>Pictures matched by a reference hash set (alert or ignorable) are not suggested; a picture
  *       an officer rejected for a series is never suggested for it again.</li>
  * </ul>
- * Running it again suggests only what changed since; nothing an officer decided is touched.
+ * Running it again suggests only what changed since; nothing an officer decided is touched. The
+ * same groups become the pictures' stacks of near-duplicates ({@code media_item.stack_id}, the
+ * largest picture representing each), so that the review queue can show one picture per stack.
  */
 @ApplicationScoped
 public class SeriesClusteringJob implements JobHandler {
@@ -58,14 +60,15 @@ public class SeriesClusteringJob implements JobHandler {
     public static final String TYPE = "series-clustering";
 
     private static final String ITEMS = """
-            SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, i.match_status, m.series_id
+            SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, i.match_status, m.series_id,
+                   coalesce(i.width, 0)::bigint * coalesce(i.height, 0), i.stack_id
               FROM media_item i
               LEFT JOIN series_member m ON m.media_item_id = i.id AND m.state <> 'REJECTED'
               LEFT JOIN series s ON s.id = m.series_id
              WHERE i.case_id = ? AND i.pdq IS NOT NULL
                AND (m.series_id IS NULL OR (s.status = 'ACTIVE' AND s.case_id = i.case_id))
                AND (CAST(? AS uuid) IS NULL OR i.seizure_id = ? OR m.series_id IS NOT NULL)
-             ORDER BY i.id
+             ORDER BY i.created_at, i.id
             """;
     private static final String REJECTIONS = """
             SELECT m.series_id, m.media_item_id FROM series_member m JOIN series s ON s.id = m.series_id
@@ -100,7 +103,7 @@ public class SeriesClusteringJob implements JobHandler {
         return false;
     }
 
-    private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId) {
+    private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId) {
     }
 
     @Override
@@ -165,14 +168,19 @@ public class SeriesClusteringJob implements JobHandler {
                         signature = quality >= PdqResult.MIN_MATCHING_QUALITY
                                 ? ImageSignature.ofHash(PdqHash.fromHex(r.getString(2))) : ImageSignature.empty();
                     }
-                    out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class)));
+                    out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class), r.getLong(7),
+                            r.getObject(8, UUID.class)));
                 }
             }
         }
     }
 
-    /** What to write: suggestions for existing series, and new series with their suggestions. */
-    private record Plan(Map<UUID, List<Suggestion>> forExisting, List<List<Suggestion>> newSeries) {
+    /**
+     * What to write: suggestions for existing series, new series with their suggestions, and each
+     * picture's stack where it changes (null: no longer in one).
+     */
+    private record Plan(Map<UUID, List<Suggestion>> forExisting, List<List<Suggestion>> newSeries,
+                        Map<UUID, UUID> stackChanges) {
     }
 
     private record Suggestion(UUID item, float score) {
@@ -182,6 +190,7 @@ public class SeriesClusteringJob implements JobHandler {
                              Map<Integer, Float> scoreOf) {
         Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
         List<List<Suggestion>> newSeries = new ArrayList<>();
+        Map<UUID, UUID> stackChanges = stacks(pictures, clustering);
         for (int[] group : clustering.multiMemberGroups()) {
             Map<UUID, Integer> seriesCount = new HashMap<>();
             List<Integer> free = new ArrayList<>();
@@ -215,7 +224,34 @@ public class SeriesClusteringJob implements JobHandler {
                 newSeries.add(suggestions);
             }
         }
-        return new Plan(forExisting, newSeries);
+        return new Plan(forExisting, newSeries, stackChanges);
+    }
+
+    /**
+     * Stacks of near-duplicates: each group's representative is its largest picture (then the
+     * first filed); a picture alone leaves any stack it was in.
+     */
+    private static Map<UUID, UUID> stacks(List<Picture> pictures, Clustering clustering) {
+        int[] representative = new int[clustering.groups()];
+        java.util.Arrays.fill(representative, -1);
+        int[] size = new int[clustering.groups()];
+        for (int i = 0; i < pictures.size(); i++) {
+            int g = clustering.group(i);
+            size[g]++;
+            // Pictures come in filing order, so the first of the largest wins a tie.
+            if (representative[g] < 0 || pictures.get(i).pixels() > pictures.get(representative[g]).pixels()) {
+                representative[g] = i;
+            }
+        }
+        Map<UUID, UUID> changes = new LinkedHashMap<>();
+        for (int i = 0; i < pictures.size(); i++) {
+            int g = clustering.group(i);
+            UUID stack = size[g] > 1 ? pictures.get(representative[g]).id() : null;
+            if (!java.util.Objects.equals(stack, pictures.get(i).stackId())) {
+                changes.put(pictures.get(i).id(), stack);
+            }
+        }
+        return changes;
     }
 
     private Map<String, Object> write(ClusteringParameters p, Plan plan, String owner) {
@@ -266,7 +302,9 @@ public class SeriesClusteringJob implements JobHandler {
             created++;
             suggestions += still.size();
         }
+        int stacked = writeStacks(plan.stackChanges());
         Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("stacksChanged", stacked);
         outcome.put("seriesCreated", created);
         outcome.put("suggestions", suggestions);
         outcome.put("attachedToExisting", attached);
@@ -274,6 +312,27 @@ public class SeriesClusteringJob implements JobHandler {
                 AuditOutcome.SUCCESS, null, null, created + " series suggested, " + suggestions + " pictures suggested ("
                         + attached + " for existing series)" + (p.seizureId() == null ? "" : ", exhibit " + p.seizureId())));
         return outcome;
+    }
+
+    private int writeStacks(Map<UUID, UUID> changes) {
+        Map<UUID, List<UUID>> byStack = new LinkedHashMap<>();
+        List<UUID> unstacked = new ArrayList<>();
+        changes.forEach((item, stack) -> {
+            if (stack == null) {
+                unstacked.add(item);
+            } else {
+                byStack.computeIfAbsent(stack, s -> new ArrayList<>()).add(item);
+            }
+        });
+        var em = series.getEntityManager();
+        byStack.forEach((stack, items) -> em.createNativeQuery(
+                        "UPDATE media_item SET stack_id = ?1 WHERE id = ANY(CAST(?2 AS uuid[]))")
+                .setParameter(1, stack).setParameter(2, items.toArray(UUID[]::new)).executeUpdate());
+        if (!unstacked.isEmpty()) {
+            em.createNativeQuery("UPDATE media_item SET stack_id = NULL WHERE id = ANY(CAST(?1 AS uuid[]))")
+                    .setParameter(1, unstacked.toArray(UUID[]::new)).executeUpdate();
+        }
+        return changes.size();
     }
 
     private void suggest(UUID seriesId, Suggestion suggestion, String actor, Instant now) {
