@@ -2,18 +2,23 @@ package org.vidcase.shared.health;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-@Readiness
+@Wellness
 @ApplicationScoped
-public class SearchReadinessCheck implements HealthCheck {
+/**
+ * Elasticsearch cluster health, as a wellness check ({@code /q/health/well}), not a readiness one:
+ * with the outbox the server takes every write while the index is down, and only search answers
+ * 503 then, so an unreachable index must not take the pods out of service.
+ */
+public class SearchHealthCheck implements HealthCheck {
 
     private final ElasticsearchClient client;
 
-    public SearchReadinessCheck(ElasticsearchClient client) {
+    public SearchHealthCheck(ElasticsearchClient client) {
         this.client = client;
     }
 
