@@ -119,18 +119,18 @@ class RealmFilesTest {
     }
 
     @Test
-    void theDemoRealmOnlyAddsUsersAndClients() throws IOException {
+    void theDemoRealmOnlyAddsUsersUnitsAndClients() throws IOException {
         ObjectNode additions = (ObjectNode) JSON.readTree(ADDITIONS.toFile());
         Set<String> keys = new LinkedHashSet<>();
         additions.fieldNames().forEachRemaining(keys::add);
         keys.removeIf(k -> k.startsWith("_"));
-        assertThat(keys).containsExactlyInAnyOrder("clients", "users", "directGrantFlow");
+        assertThat(keys).containsExactlyInAnyOrder("clients", "users", "groups", "directGrantFlow");
 
         ObjectNode production = (ObjectNode) JSON.readTree(PRODUCTION.toFile());
         ObjectNode demo = RealmComposer.compose(production, additions);
         for (Iterator<String> it = production.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!key.equals("clients") && !key.equals("users") && !key.equals("directGrantFlow")) {
+            if (!Set.of("clients", "users", "groups", "directGrantFlow").contains(key)) {
                 assertThat(demo.get(key)).as(key).isEqualTo(production.get(key));
             }
         }
@@ -143,6 +143,28 @@ class RealmFilesTest {
         assertThat(client(demo, "vidcase-web").path("protocolMappers"))
                 .isEqualTo(client(production, "vidcase-web").path("protocolMappers"));
         assertThat(client(demo, "vidcase-hub").path("secret").asText()).isEqualTo("vidcase-hub-local-secret");
+        // Units: the production realm has the empty /units group and the demo adds two units under it.
+        assertThat(production.path("groups").get(0).path("name").asText()).isEqualTo("units");
+        assertThat(production.path("groups").get(0).path("subGroups")).isEmpty();
+        List<String> units = new ArrayList<>();
+        demo.path("groups").get(0).path("subGroups").forEach(g -> units.add(g.path("name").asText()));
+        assertThat(units).containsExactly("north", "south");
+        assertThat(client(production, "vidcase-web").path("protocolMappers").findValuesAsText("protocolMapper"))
+                .contains("oidc-group-membership-mapper");
+    }
+
+    @Test
+    void demoAdditionsMayNotChangeAProductionGroup() {
+        ObjectNode production = JSON.createObjectNode();
+        production.putArray("groups").addObject().put("name", "units").putArray("subGroups");
+        ObjectNode additions = JSON.createObjectNode();
+        additions.putArray("groups").addObject().put("name", "units").put("path", "/elsewhere");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealmComposer.compose(production, additions))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
+        ObjectNode unknown = JSON.createObjectNode();
+        unknown.putArray("groups").addObject().put("name", "admins");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealmComposer.compose(production, unknown))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("admins");
     }
 
     @Test

@@ -12,14 +12,15 @@ import java.util.Map;
 /**
  * The demo realm is the production realm plus additions, so the two cannot drift: whatever
  * production requires (second factor, password policy, lockout, sessions, events) the demo has
- * too. The additions may only append users, add clients, give an existing client a secret,
- * redirect URIs or web origins, and name the password-grant flow (which production denies);
+ * too. The additions may only append users, add units under the production realm's groups (a
+ * group's subgroups), add clients, give an existing client a secret, redirect URIs or web
+ * origins, and name the password-grant flow (which production denies);
  * anything else is refused. Keys starting with {@code _} are comments.
  */
 public final class RealmComposer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("users", "clients", "directGrantFlow");
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("users", "groups", "clients", "directGrantFlow");
     private static final java.util.Set<String> CLIENT_FIELDS = java.util.Set.of("clientId", "secret", "redirectUris",
             "webOrigins");
 
@@ -44,6 +45,7 @@ public final class RealmComposer {
             switch (key) {
                 case "clients" -> mergeClients(realm.withArray("clients"), (ArrayNode) field.getValue());
                 case "users" -> realm.withArray("users").addAll((ArrayNode) field.getValue());
+                case "groups" -> mergeGroups(realm.withArray("groups"), (ArrayNode) field.getValue());
                 default -> realm.set(key, field.getValue().deepCopy());
             }
         }
@@ -63,6 +65,30 @@ public final class RealmComposer {
 
     public static ObjectNode read(Path file) throws IOException {
         return (ObjectNode) JSON.readTree(file.toFile());
+    }
+
+    /** Subgroups are appended to the production group of the same name; nothing else of it may change. */
+    private static void mergeGroups(ArrayNode groups, ArrayNode additions) {
+        for (JsonNode added : additions) {
+            ObjectNode existing = null;
+            for (JsonNode group : groups) {
+                if (group.path("name").asText().equals(added.path("name").asText())) {
+                    existing = (ObjectNode) group;
+                }
+            }
+            if (existing == null) {
+                throw new IllegalArgumentException("demo additions may only add subgroups to the production group "
+                        + "of the same name, and there is no group " + added.path("name").asText());
+            }
+            for (Iterator<String> names = added.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("name") && !name.equals("subGroups")) {
+                    throw new IllegalArgumentException("demo additions may not change " + name + " of the production "
+                            + "group " + added.path("name").asText());
+                }
+            }
+            existing.withArray("subGroups").addAll((ArrayNode) added.path("subGroups").deepCopy());
+        }
     }
 
     private static void mergeClients(ArrayNode clients, ArrayNode additions) {

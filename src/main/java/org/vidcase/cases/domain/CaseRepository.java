@@ -19,6 +19,13 @@ public class CaseRepository implements PanacheRepositoryBase<VidCase, UUID> {
                 : list("status", Sort.by("createdAt").descending(), status);
     }
 
+    /** The cases of a unit, and those without one. */
+    public List<VidCase> ofUnit(String unit, CaseStatus status) {
+        String query = "(unit is null or unit = ?1)" + (status == null ? "" : " and status = ?2");
+        Sort sort = Sort.by("createdAt").descending();
+        return status == null ? list(query, sort, unit) : list(query, sort, unit, status);
+    }
+
     public List<VidCase> ofMember(String username, CaseStatus status) {
         String query = "id in (select m.caseId from CaseMember m where m.username = ?1)"
                 + (status == null ? "" : " and status = ?2");

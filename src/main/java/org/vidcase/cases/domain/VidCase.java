@@ -46,6 +46,9 @@ public class VidCase {
     @Column(name = "closing_reason")
     public String closingReason;
 
+    /** The unit of whoever opened the case; null for cases opened before units, or by a user without one. */
+    public String unit;
+
     @Version
     public long version;
 }

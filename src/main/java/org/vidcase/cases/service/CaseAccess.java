@@ -2,6 +2,7 @@ package org.vidcase.cases.service;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.vidcase.cases.domain.CaseMember;
@@ -35,7 +36,7 @@ public class CaseAccess {
     /** The case, if the caller may know of it. */
     public VidCase readable(UUID caseId) {
         VidCase found = cases.findByIdOptional(caseId).orElseThrow(() -> new ResourceNotFoundException("Case", caseId));
-        if (!user.isSupervisor() && membership(caseId).isEmpty()) {
+        if (!supervises(found) && membership(caseId).isEmpty()) {
             throw new HiddenResourceException("Case", caseId);
         }
         return found;
@@ -44,7 +45,7 @@ public class CaseAccess {
     /** The case, if the caller may add to it: an open case, and a lead or member (or a supervisor). */
     public VidCase workable(UUID caseId) {
         VidCase found = readable(caseId);
-        if (!user.isSupervisor() && membership(caseId).map(m -> m.role == CaseRole.OBSERVER).orElse(true)) {
+        if (!supervises(found) && membership(caseId).map(m -> m.role == CaseRole.OBSERVER).orElse(true)) {
             throw new ForbiddenException();
         }
         requireOpen(found);
@@ -54,14 +55,31 @@ public class CaseAccess {
     /** The case, if the caller runs its team: its lead or a supervisor. */
     public VidCase manageable(UUID caseId) {
         VidCase found = readable(caseId);
-        if (!user.isSupervisor() && membership(caseId).map(m -> m.role != CaseRole.LEAD).orElse(true)) {
+        if (!supervises(found) && membership(caseId).map(m -> m.role != CaseRole.LEAD).orElse(true)) {
             throw new ForbiddenException();
         }
         return found;
     }
 
     public boolean canRead(UUID caseId) {
-        return user.isSupervisor() || membership(caseId).isPresent();
+        if (membership(caseId).isPresent()) {
+            return true;
+        }
+        return user.isSupervisor() && cases.findByIdOptional(caseId).map(this::supervises).orElse(false);
+    }
+
+    /** Whether the caller supervises the case: a supervisor of its unit (any supervisor, for a case without one). */
+    public boolean supervises(VidCase c) {
+        return user.isSupervisor() && (c.unit == null || c.unit.equals(user.unit()));
+    }
+
+    /** Every case the caller may see; null would be "all", which no caller has since units. */
+    public List<UUID> readableCaseIds() {
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(members.caseIdsOf(user.name()));
+        if (user.isSupervisor()) {
+            cases.ofUnit(user.unit(), null).forEach(c -> ids.add(c.id));
+        }
+        return List.copyOf(ids);
     }
 
     public Optional<CaseRole> roleOfCaller(UUID caseId) {

@@ -60,6 +60,7 @@ public class CaseService {
         created.status = CaseStatus.OPEN;
         created.createdBy = user.name();
         created.createdAt = Instant.now();
+        created.unit = user.unit();
         cases.persist(created);
         addMember(created.id, user.name(), CaseRole.LEAD);
         return CaseView.of(created, CaseRole.LEAD);
@@ -67,8 +68,16 @@ public class CaseService {
 
     @Audited(AuditAction.CASE_LIST)
     public List<CaseView> list(CaseStatus status) {
-        List<VidCase> visible = user.isSupervisor() ? cases.all(status) : cases.ofMember(user.name(), status);
+        List<VidCase> visible = user.isSupervisor() ? supervised(status) : cases.ofMember(user.name(), status);
         return visible.stream().map(c -> CaseView.of(c, access.roleOfCaller(c.id).orElse(null))).toList();
+    }
+
+    /** A supervisor's view: the cases of their unit (and those without a unit), and any they are on. */
+    private List<VidCase> supervised(CaseStatus status) {
+        java.util.Map<UUID, VidCase> out = new java.util.LinkedHashMap<>();
+        cases.ofUnit(user.unit(), status).forEach(c -> out.put(c.id, c));
+        cases.ofMember(user.name(), status).forEach(c -> out.putIfAbsent(c.id, c));
+        return out.values().stream().sorted(java.util.Comparator.comparing((VidCase c) -> c.createdAt).reversed()).toList();
     }
 
     @Audited(AuditAction.CASE_VIEW)

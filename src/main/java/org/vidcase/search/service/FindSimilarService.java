@@ -21,7 +21,6 @@ import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditCase;
 import org.vidcase.audit.service.AuditDetails;
 import org.vidcase.audit.service.Audited;
-import org.vidcase.cases.domain.CaseMemberRepository;
 import org.vidcase.cases.service.CaseAccess;
 import org.vidcase.hashing.DecodeResult;
 import org.vidcase.hashing.Dihedral;
@@ -39,7 +38,6 @@ import org.vidcase.search.infra.SimilarHit;
 import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.error.RuleViolationException;
 import org.vidcase.shared.error.ServiceUnavailableException;
-import org.vidcase.shared.security.CurrentUser;
 
 /**
  * Find similar: the media items nearest to a probe that the caller may see (the case filter is
@@ -56,18 +54,14 @@ public class FindSimilarService {
     private final MediaSearchIndex index;
     private final KnownHashIndex known;
     private final CaseAccess access;
-    private final CaseMemberRepository members;
-    private final CurrentUser user;
     private final AgroalDataSource dataSource;
     private final ImageDecoder decoder = new ImageDecoder();
 
     public FindSimilarService(MediaSearchIndex index, KnownHashIndex known, CaseAccess access,
-                              CaseMemberRepository members, CurrentUser user, AgroalDataSource dataSource) {
+                              AgroalDataSource dataSource) {
         this.index = index;
         this.known = known;
         this.access = access;
-        this.members = members;
-        this.user = user;
         this.dataSource = dataSource;
     }
 
@@ -173,21 +167,21 @@ public class FindSimilarService {
 
     private SimilarResult search(Probe probe, Options options) {
         List<UUID> cases = visibleCases(options.caseId());
-        List<SimilarResult.Item> items = cases != null && cases.isEmpty() ? List.of() : items(probe, options, cases);
+        List<SimilarResult.Item> items = cases.isEmpty() ? List.of() : items(probe, options, cases);
         List<SimilarResult.Entry> entries = options.hashSets() ? entries(probe, options) : List.of();
-        AuditDetails.record(probe.audit() + ": " + items.size() + " items of " + (cases == null ? "all cases"
-                : cases.size() + " cases") + ", " + entries.size() + " reference entries within " + options.radius());
+        AuditDetails.record(probe.audit() + ": " + items.size() + " items of " + cases.size() + " cases, "
+                + entries.size() + " reference entries within " + options.radius());
         return new SimilarResult(probe.description(), options.radius(), options.k(), probe.hashes().size() > 1, items,
                 entries);
     }
 
-    /** Null: every case (a supervisor); else the cases the caller is on, or the one asked for. */
+    /** The cases the caller may see (a supervisor: those of their unit too), or the one asked for. */
     private List<UUID> visibleCases(UUID only) {
         if (only != null) {
             access.readable(only);
             return List.of(only);
         }
-        return user.isSupervisor() ? null : members.caseIdsOf(user.name());
+        return access.readableCaseIds();
     }
 
     private List<SimilarResult.Item> items(Probe probe, Options options, List<UUID> cases) {

@@ -53,6 +53,8 @@ import org.vidcase.series.domain.SeriesStatus;
  * Running it again suggests only what changed since; nothing an officer decided is touched. The
  * same groups become the pictures' stacks of near-duplicates ({@code media_item.stack_id}, the
  * largest picture representing each), so that the review queue can show one picture per stack.
+ * Confirmed members of other cases' active series are clustered too, only to find cross-case hits
+ * ({@link CrossCaseHits}): a group that holds pictures of this case and such a member is a hit.
  */
 @ApplicationScoped
 public class SeriesClusteringJob implements JobHandler {
@@ -70,6 +72,15 @@ public class SeriesClusteringJob implements JobHandler {
                AND (CAST(? AS uuid) IS NULL OR i.seizure_id = ? OR m.series_id IS NOT NULL)
              ORDER BY i.created_at, i.id
             """;
+    /** Confirmed members of active series of other cases: what a cross-case hit can point at. */
+    private static final String FOREIGN_MEMBERS = """
+            SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, s.id, s.case_id, c.unit
+              FROM series_member m
+              JOIN series s ON s.id = m.series_id AND s.status = 'ACTIVE'
+              JOIN media_item i ON i.id = m.media_item_id
+              JOIN vid_case c ON c.id = s.case_id
+             WHERE m.state = 'CONFIRMED' AND s.case_id <> ? AND i.pdq IS NOT NULL
+            """;
     private static final String REJECTIONS = """
             SELECT m.series_id, m.media_item_id FROM series_member m JOIN series s ON s.id = m.series_id
              WHERE s.case_id = ? AND m.state = 'REJECTED'
@@ -81,9 +92,11 @@ public class SeriesClusteringJob implements JobHandler {
     private final SeriesHistory history;
     private final AuditTrail trail;
     private final ObjectMapper json;
+    private final CrossCaseHits crossCaseHits;
 
     public SeriesClusteringJob(AgroalDataSource dataSource, SeriesRepository series, SeriesMemberRepository members,
-                               SeriesHistory history, AuditTrail trail, ObjectMapper json) {
+                               SeriesHistory history, AuditTrail trail, ObjectMapper json, CrossCaseHits crossCaseHits) {
+        this.crossCaseHits = crossCaseHits;
         this.dataSource = dataSource;
         this.series = series;
         this.members = members;
@@ -103,7 +116,12 @@ public class SeriesClusteringJob implements JobHandler {
         return false;
     }
 
-    private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId) {
+    /**
+     * A picture of the case, or (foreign) a confirmed member of another case's series, which
+     * only ever yields a cross-case hit.
+     */
+    private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId,
+                           boolean foreign, String unit) {
     }
 
     @Override
@@ -113,6 +131,7 @@ public class SeriesClusteringJob implements JobHandler {
         Set<String> rejected = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
             load(c, p, pictures);
+            loadForeign(c, p.caseId(), pictures);
             try (PreparedStatement s = c.prepareStatement(REJECTIONS)) {
                 s.setObject(1, p.caseId());
                 try (ResultSet r = s.executeQuery()) {
@@ -144,10 +163,34 @@ public class SeriesClusteringJob implements JobHandler {
         }
         Plan plan = plan(pictures, clustering, rejected, scoreOf);
         Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> write(p, plan, context.owner()));
-        outcome.put("pictures", pictures.size());
+        outcome.put("pictures", pictures.stream().filter(x -> !x.foreign()).count());
         context.result(json.writeValueAsString(outcome));
         context.message(outcome.get("seriesCreated") + " series suggested, " + outcome.get("suggestions")
                 + " pictures suggested in all");
+    }
+
+    /** The stored signature (uploads), else the PDQ hash alone (columns 2-4: pdq, quality, views). */
+    private static ImageSignature signature(ResultSet r) throws java.sql.SQLException {
+        byte[] views = r.getBytes(4);
+        if (views != null) {
+            return ImageSignature.fromBytes(views);
+        }
+        int quality = r.getObject(3) == null ? 100 : r.getInt(3);
+        return quality >= PdqResult.MIN_MATCHING_QUALITY ? ImageSignature.ofHash(PdqHash.fromHex(r.getString(2)))
+                : ImageSignature.empty();
+    }
+
+    private static void loadForeign(Connection c, UUID caseId, List<Picture> out) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(FOREIGN_MEMBERS)) {
+            s.setObject(1, caseId);
+            s.setFetchSize(5_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Picture(r.getObject(1, UUID.class), signature(r), false, r.getObject(5, UUID.class), 0,
+                            null, true, r.getString(7)));
+                }
+            }
+        }
     }
 
     private static void load(Connection c, ClusteringParameters p, List<Picture> out) throws Exception {
@@ -159,17 +202,9 @@ public class SeriesClusteringJob implements JobHandler {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     UUID id = r.getObject(1, UUID.class);
-                    byte[] views = r.getBytes(4);
-                    ImageSignature signature;
-                    if (views != null) {
-                        signature = ImageSignature.fromBytes(views);
-                    } else {
-                        int quality = r.getObject(3) == null ? 100 : r.getInt(3);
-                        signature = quality >= PdqResult.MIN_MATCHING_QUALITY
-                                ? ImageSignature.ofHash(PdqHash.fromHex(r.getString(2))) : ImageSignature.empty();
-                    }
+                    ImageSignature signature = signature(r);
                     out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class), r.getLong(7),
-                            r.getObject(8, UUID.class)));
+                            r.getObject(8, UUID.class), false, null));
                 }
             }
         }
@@ -180,7 +215,11 @@ public class SeriesClusteringJob implements JobHandler {
      * picture's stack where it changes (null: no longer in one).
      */
     private record Plan(Map<UUID, List<Suggestion>> forExisting, List<List<Suggestion>> newSeries,
-                        Map<UUID, UUID> stackChanges) {
+                        Map<UUID, UUID> stackChanges, List<Hit> hits) {
+    }
+
+    /** A picture of the case related to a series of another case. */
+    private record Hit(UUID mediaItemId, UUID seriesId, String owningUnit) {
     }
 
     private record Suggestion(UUID item, float score) {
@@ -191,15 +230,30 @@ public class SeriesClusteringJob implements JobHandler {
         Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
         List<List<Suggestion>> newSeries = new ArrayList<>();
         Map<UUID, UUID> stackChanges = stacks(pictures, clustering);
+        List<Hit> hits = new ArrayList<>();
         for (int[] group : clustering.multiMemberGroups()) {
             Map<UUID, Integer> seriesCount = new HashMap<>();
             List<Integer> free = new ArrayList<>();
+            UUID ownPicture = null;
+            Map<UUID, String> foreignSeries = new LinkedHashMap<>();
             for (int i : group) {
                 Picture picture = pictures.get(i);
+                if (picture.foreign()) {
+                    foreignSeries.putIfAbsent(picture.seriesId(), picture.unit());
+                    continue;
+                }
+                if (ownPicture == null) {
+                    ownPicture = picture.id();
+                }
                 if (picture.seriesId() != null) {
                     seriesCount.merge(picture.seriesId(), 1, Integer::sum);
                 } else if (!picture.known()) {
                     free.add(i);
+                }
+            }
+            if (ownPicture != null) {
+                for (Map.Entry<UUID, String> foreign : foreignSeries.entrySet()) {
+                    hits.add(new Hit(ownPicture, foreign.getKey(), foreign.getValue()));
                 }
             }
             if (free.isEmpty()) {
@@ -224,7 +278,7 @@ public class SeriesClusteringJob implements JobHandler {
                 newSeries.add(suggestions);
             }
         }
-        return new Plan(forExisting, newSeries, stackChanges);
+        return new Plan(forExisting, newSeries, stackChanges, hits);
     }
 
     /**
@@ -236,6 +290,9 @@ public class SeriesClusteringJob implements JobHandler {
         java.util.Arrays.fill(representative, -1);
         int[] size = new int[clustering.groups()];
         for (int i = 0; i < pictures.size(); i++) {
+            if (pictures.get(i).foreign()) {
+                continue;
+            }
             int g = clustering.group(i);
             size[g]++;
             // Pictures come in filing order, so the first of the largest wins a tie.
@@ -245,6 +302,9 @@ public class SeriesClusteringJob implements JobHandler {
         }
         Map<UUID, UUID> changes = new LinkedHashMap<>();
         for (int i = 0; i < pictures.size(); i++) {
+            if (pictures.get(i).foreign()) {
+                continue;
+            }
             int g = clustering.group(i);
             UUID stack = size[g] > 1 ? pictures.get(representative[g]).id() : null;
             if (!java.util.Objects.equals(stack, pictures.get(i).stackId())) {
@@ -303,7 +363,11 @@ public class SeriesClusteringJob implements JobHandler {
             suggestions += still.size();
         }
         int stacked = writeStacks(plan.stackChanges());
+        int[] told = crossCaseHits.record(p.caseId(), plan.hits().stream()
+                .map(h -> new CrossCaseHits.Found(h.mediaItemId(), h.seriesId(), h.owningUnit())).toList(), owner);
         Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("crossCaseHits", told[0]);
+        outcome.put("crossCaseHitsWithheld", told[1]);
         outcome.put("stacksChanged", stacked);
         outcome.put("seriesCreated", created);
         outcome.put("suggestions", suggestions);
