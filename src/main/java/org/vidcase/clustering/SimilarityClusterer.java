@@ -69,6 +69,26 @@ public final class SimilarityClusterer {
 
     /** Every linked pair, once, with its closest views. */
     public List<SimilarLink> links(List<ImageSignature> pictures, IntConsumer progress) {
+        return links(pictures, i -> true, progress);
+    }
+
+    /**
+     * Groups incrementally: only the pictures {@code probe} accepts are looked up (all are stored),
+     * so the result links each new picture to whatever it resembles, old or new, without finding
+     * the old pictures' links again.
+     */
+    public Clustering clusterNew(List<ImageSignature> pictures, java.util.function.IntPredicate probe) {
+        List<SimilarLink> links = links(pictures, probe, done -> { });
+        UnionFind sets = new UnionFind(pictures.size());
+        for (SimilarLink link : links) {
+            sets.union(link.first(), link.second());
+        }
+        return Clustering.of(sets, pictures.size(), links);
+    }
+
+    /** The links found by looking up the pictures {@code probe} accepts. */
+    public List<SimilarLink> links(List<ImageSignature> pictures, java.util.function.IntPredicate probe,
+                                   IntConsumer progress) {
         Map<ViewKind.Shelf, PdqRadiusIndex> shelves = new java.util.EnumMap<>(ViewKind.Shelf.class);
         for (ViewKind.Shelf shelf : ViewKind.Shelf.values()) {
             shelves.put(shelf, index(pictures, shelf));
@@ -91,6 +111,9 @@ public final class SimilarityClusterer {
                     for (int start = next.getAndAdd(chunk); start < n; start = next.getAndAdd(chunk)) {
                         int end = Math.min(n, start + chunk);
                         for (int i = start; i < end; i++) {
+                            if (!probe.test(i)) {
+                                continue;
+                            }
                             best.clear();
                             for (Map.Entry<ViewKind.Shelf, PdqRadiusIndex> shelf : shelves.entrySet()) {
                                 probe(shelf.getValue(), shelf.getKey(), pictures, i, best);

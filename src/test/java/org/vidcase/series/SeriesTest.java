@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import jakarta.inject.Inject;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.vidcase.localstack.LocalStackTestResource;
+import org.vidcase.series.service.IncrementalClusteringSweep;
 import org.vidcase.synthetic.CopyEdit;
 import org.vidcase.synthetic.ProceduralScene;
 import org.vidcase.synthetic.SyntheticImages;
@@ -105,9 +107,14 @@ class SeriesTest {
 
         // A new copy arriving later is suggested for the existing series; the rejected copy is not suggested again.
         String late = upload(caseId, seizureId, SyntheticImages.png(CopyEdit.TEXT_OVERLAY.apply(sceneA, random)), "late.png");
-        JsonPath again = cluster(caseId, Map.of());
+        JsonPath again = cluster(caseId, Map.of("incremental", true));
+        assertThat(again.getBoolean("result.incremental")).isTrue();
+        assertThat(again.getInt("result.lookedUp")).as("only the new picture is looked up").isEqualTo(1);
         assertThat(again.getInt("result.attachedToExisting")).isEqualTo(1);
         assertThat(again.getInt("result.seriesCreated")).isZero();
+        assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media/" + late).then().extract().<String>path("stackId"))
+                .as("the new copy joins the stack").isEqualTo(stackA.get("id"));
+        assertThat(cluster(caseId, Map.of("incremental", true)).getInt("result.lookedUp")).isZero();
         JsonPath afterwards = series(caseId, seriesA);
         assertThat(afterwards.getString("members.find { it.mediaItemId == '" + late + "' }.state")).isEqualTo("SUGGESTED");
         assertThat(afterwards.getString("members.find { it.mediaItemId == '" + a.get(3) + "' }.state")).isEqualTo("REJECTED");
@@ -193,6 +200,33 @@ class SeriesTest {
         List<String> actions = Api.as("officer").get("/api/cases/" + caseId + "/series/" + id + "/history")
                 .then().statusCode(200).extract().path("action");
         assertThat(actions).containsExactly("created", "updated", "split", "merged");
+    }
+
+    @Inject
+    IncrementalClusteringSweep sweep;
+
+    @Test
+    void theSweepClustersNewPicturesOnItsOwn() throws InterruptedException {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        BufferedImage scene = ProceduralScene.of(random.nextLong()).render(640, 480);
+        String first = upload(caseId, seizureId, SyntheticImages.png(scene), "s1.png");
+        String second = upload(caseId, seizureId, SyntheticImages.png(CopyEdit.BORDER.apply(scene, random)), "s2.png");
+
+        sweep.sweep();
+
+        String found = null;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (found == null && System.currentTimeMillis() < deadline) {
+            found = seriesOf(caseId, first);
+            if (found == null) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(found).as("a suggested series from the sweep").isNotNull();
+        assertThat(members(caseId, found)).containsExactlyInAnyOrder(first, second);
+        assertThat(series(caseId, found).getString("createdBy")).isEqualTo("clustering, run by "
+                + IncrementalClusteringSweep.OWNER);
     }
 
     @Test

@@ -68,7 +68,8 @@ public class SeriesResource {
                     + "exhibit (its pictures still join the case's series). One run at a time per case.")
     @APIResponse(responseCode = "202", description = "Queued; follow it at /api/jobs/{id}")
     public Response cluster(@PathParam("caseId") UUID caseId, ClusteringRequest request) {
-        Job job = clustering.submit(caseId, request == null ? null : request.seizureId());
+        Job job = clustering.submit(caseId, request == null ? null : request.seizureId(),
+                request != null && Boolean.TRUE.equals(request.incremental()));
         return Response.accepted(jobs.snapshot(job)).header("Location", "/api/jobs/" + job.id).build();
     }
 

@@ -63,7 +63,7 @@ public class SeriesClusteringJob implements JobHandler {
 
     private static final String ITEMS = """
             SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, i.match_status, m.series_id,
-                   coalesce(i.width, 0)::bigint * coalesce(i.height, 0), i.stack_id
+                   coalesce(i.width, 0)::bigint * coalesce(i.height, 0), i.stack_id, i.clustered_at IS NULL
               FROM media_item i
               LEFT JOIN series_member m ON m.media_item_id = i.id AND m.state <> 'REJECTED'
               LEFT JOIN series s ON s.id = m.series_id
@@ -121,7 +121,7 @@ public class SeriesClusteringJob implements JobHandler {
      * only ever yields a cross-case hit.
      */
     private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId,
-                           boolean foreign, String unit) {
+                           boolean foreign, String unit, boolean fresh) {
     }
 
     @Override
@@ -144,14 +144,17 @@ public class SeriesClusteringJob implements JobHandler {
         context.total(pictures.size());
         AtomicLong reported = new AtomicLong();
         SimilarityClusterer clusterer = SimilarityClusterer.withDefaults();
-        Clustering clustering = clusterer.cluster(pictures.stream().map(Picture::signature).toList(), done -> {
-            synchronized (reported) {
-                if (done > reported.get()) {
-                    context.advance(done - reported.get());
-                    reported.set(done);
-                }
-            }
-        });
+        List<ImageSignature> signatures = pictures.stream().map(Picture::signature).toList();
+        Clustering clustering = p.incremental()
+                ? clusterer.clusterNew(signatures, i -> pictures.get(i).fresh())
+                : clusterer.cluster(signatures, done -> {
+                    synchronized (reported) {
+                        if (done > reported.get()) {
+                            context.advance(done - reported.get());
+                            reported.set(done);
+                        }
+                    }
+                });
         if (context.cancelled()) {
             return;
         }
@@ -161,8 +164,16 @@ public class SeriesClusteringJob implements JobHandler {
             scoreOf.merge(link.first(), score, Math::max);
             scoreOf.merge(link.second(), score, Math::max);
         }
-        Plan plan = plan(pictures, clustering, rejected, scoreOf);
-        Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> write(p, plan, context.owner()));
+        Plan plan = plan(pictures, clustering, rejected, scoreOf, p.incremental());
+        List<UUID> considered = pictures.stream().filter(x -> !x.foreign() && (!p.incremental() || x.fresh()))
+                .map(Picture::id).toList();
+        Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Object> written = write(p, plan, context.owner());
+            markClustered(considered);
+            return written;
+        });
+        outcome.put("incremental", p.incremental());
+        outcome.put("lookedUp", considered.size());
         outcome.put("pictures", pictures.stream().filter(x -> !x.foreign()).count());
         context.result(json.writeValueAsString(outcome));
         context.message(outcome.get("seriesCreated") + " series suggested, " + outcome.get("suggestions")
@@ -187,7 +198,7 @@ public class SeriesClusteringJob implements JobHandler {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Picture(r.getObject(1, UUID.class), signature(r), false, r.getObject(5, UUID.class), 0,
-                            null, true, r.getString(7)));
+                            null, true, r.getString(7), false));
                 }
             }
         }
@@ -204,7 +215,7 @@ public class SeriesClusteringJob implements JobHandler {
                     UUID id = r.getObject(1, UUID.class);
                     ImageSignature signature = signature(r);
                     out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class), r.getLong(7),
-                            r.getObject(8, UUID.class), false, null));
+                            r.getObject(8, UUID.class), false, null, r.getBoolean(9)));
                 }
             }
         }
@@ -226,10 +237,10 @@ public class SeriesClusteringJob implements JobHandler {
     }
 
     private static Plan plan(List<Picture> pictures, Clustering clustering, Set<String> rejected,
-                             Map<Integer, Float> scoreOf) {
+                             Map<Integer, Float> scoreOf, boolean incremental) {
         Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
         List<List<Suggestion>> newSeries = new ArrayList<>();
-        Map<UUID, UUID> stackChanges = stacks(pictures, clustering);
+        Map<UUID, UUID> stackChanges = stacks(pictures, clustering, incremental);
         List<Hit> hits = new ArrayList<>();
         for (int[] group : clustering.multiMemberGroups()) {
             Map<UUID, Integer> seriesCount = new HashMap<>();
@@ -283,32 +294,58 @@ public class SeriesClusteringJob implements JobHandler {
 
     /**
      * Stacks of near-duplicates: each group's representative is its largest picture (then the
-     * first filed); a picture alone leaves any stack it was in.
+     * first filed); a picture alone leaves any stack it was in. Incrementally, only groups that
+     * hold a new picture change, and a group that already has a stack keeps it (the new pictures
+     * join it).
      */
-    private static Map<UUID, UUID> stacks(List<Picture> pictures, Clustering clustering) {
+    private static Map<UUID, UUID> stacks(List<Picture> pictures, Clustering clustering, boolean incremental) {
         int[] representative = new int[clustering.groups()];
         java.util.Arrays.fill(representative, -1);
         int[] size = new int[clustering.groups()];
+        boolean[] touched = new boolean[clustering.groups()];
+        List<Map<UUID, Integer>> existing = new ArrayList<>();
+        for (int g = 0; g < clustering.groups(); g++) {
+            existing.add(null);
+        }
         for (int i = 0; i < pictures.size(); i++) {
-            if (pictures.get(i).foreign()) {
+            Picture picture = pictures.get(i);
+            if (picture.foreign()) {
                 continue;
             }
             int g = clustering.group(i);
             size[g]++;
+            touched[g] |= picture.fresh();
+            if (picture.stackId() != null) {
+                if (existing.get(g) == null) {
+                    existing.set(g, new HashMap<>());
+                }
+                existing.get(g).merge(picture.stackId(), 1, Integer::sum);
+            }
             // Pictures come in filing order, so the first of the largest wins a tie.
-            if (representative[g] < 0 || pictures.get(i).pixels() > pictures.get(representative[g]).pixels()) {
+            if (representative[g] < 0 || picture.pixels() > pictures.get(representative[g]).pixels()) {
                 representative[g] = i;
             }
         }
         Map<UUID, UUID> changes = new LinkedHashMap<>();
         for (int i = 0; i < pictures.size(); i++) {
-            if (pictures.get(i).foreign()) {
+            Picture picture = pictures.get(i);
+            if (picture.foreign()) {
                 continue;
             }
             int g = clustering.group(i);
-            UUID stack = size[g] > 1 ? pictures.get(representative[g]).id() : null;
-            if (!java.util.Objects.equals(stack, pictures.get(i).stackId())) {
-                changes.put(pictures.get(i).id(), stack);
+            if (incremental && (!touched[g] || size[g] < 2)) {
+                continue;
+            }
+            UUID stack;
+            if (size[g] < 2) {
+                stack = null;
+            } else if (incremental && existing.get(g) != null) {
+                stack = existing.get(g).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            } else {
+                stack = pictures.get(representative[g]).id();
+            }
+            if (!java.util.Objects.equals(stack, picture.stackId())) {
+                changes.put(picture.id(), stack);
             }
         }
         return changes;
@@ -376,6 +413,15 @@ public class SeriesClusteringJob implements JobHandler {
                 AuditOutcome.SUCCESS, null, null, created + " series suggested, " + suggestions + " pictures suggested ("
                         + attached + " for existing series)" + (p.seizureId() == null ? "" : ", exhibit " + p.seizureId())));
         return outcome;
+    }
+
+    private void markClustered(List<UUID> items) {
+        for (int from = 0; from < items.size(); from += 10_000) {
+            List<UUID> page = items.subList(from, Math.min(items.size(), from + 10_000));
+            series.getEntityManager().createNativeQuery(
+                            "UPDATE media_item SET clustered_at = now() WHERE id = ANY(CAST(?1 AS uuid[]))")
+                    .setParameter(1, page.toArray(UUID[]::new)).executeUpdate();
+        }
     }
 
     private int writeStacks(Map<UUID, UUID> changes) {

@@ -38,22 +38,35 @@ public class SeriesClusteringService {
     }
 
     @Audited(AuditAction.SERIES_CLUSTER)
-    public Job submit(@AuditCase UUID caseId, UUID seizureId) {
+    public Job submit(@AuditCase UUID caseId, UUID seizureId, boolean incremental) {
         access.workable(caseId);
         if (seizureId != null && seizures.inCase(caseId, seizureId).isEmpty()) {
             throw new ResourceNotFoundException("Seizure", seizureId);
         }
+        Job job = submitAs(caseId, seizureId, incremental, user.name());
+        if (job == null) {
+            throw new ConflictException("Clustering of this case is already running; follow it in /api/jobs");
+        }
+        return job;
+    }
+
+    /**
+     * Queues a run unless one is queued or running for the case (then null); for the server's own
+     * sweep as well as for officers.
+     */
+    @jakarta.transaction.Transactional
+    public Job submitAs(UUID caseId, UUID seizureId, boolean incremental, String owner) {
         // Serialises submissions for the case: the check and the submission commit together.
         jobRepository.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 7))")
                 .setParameter(1, "series-clustering/" + caseId).getSingleResult();
         boolean running = jobRepository.unfinished().stream()
                 .anyMatch(j -> SeriesClusteringJob.TYPE.equals(j.type) && caseId.equals(j.caseId));
         if (running) {
-            throw new ConflictException("Clustering of this case is already running; follow it in /api/jobs");
+            return null;
         }
         try {
-            return jobs.submit(SeriesClusteringJob.TYPE, caseId, user.name(),
-                    json.writeValueAsString(new ClusteringParameters(caseId, seizureId)));
+            return jobs.submit(SeriesClusteringJob.TYPE, caseId, owner,
+                    json.writeValueAsString(new ClusteringParameters(caseId, seizureId, incremental)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

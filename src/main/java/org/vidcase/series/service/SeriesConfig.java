@@ -12,4 +12,8 @@ public interface SeriesConfig {
      */
     @WithDefault("50")
     int crossCaseHitsPerDay();
+
+    /** How often pictures filed since the last run are clustered ({@code off}: only when officers ask). */
+    @WithDefault("20s")
+    String incrementalEvery();
 }
