@@ -240,17 +240,7 @@ public class SeriesService {
                 }
                 continue;
             }
-            SeriesMember copy = new SeriesMember();
-            copy.seriesId = target.id;
-            copy.mediaItemId = m.mediaItemId;
-            copy.state = m.state;
-            copy.joinedBy = m.joinedBy;
-            copy.score = m.score;
-            copy.joinedAt = m.joinedAt;
-            copy.addedBy = m.addedBy;
-            copy.decidedBy = m.decidedBy;
-            copy.decidedAt = m.decidedAt;
-            members.persist(copy);
+            members.persist(movedTo(m, target.id));
             moved++;
         }
         absorbed.status = SeriesStatus.CLOSED;
@@ -284,17 +274,7 @@ public class SeriesService {
             if (items.contains(m.mediaItemId)) {
                 members.delete(m);
                 members.flush();
-                SeriesMember copy = new SeriesMember();
-                copy.seriesId = part.id;
-                copy.mediaItemId = m.mediaItemId;
-                copy.state = m.state;
-                copy.joinedBy = m.joinedBy;
-                copy.score = m.score;
-                copy.joinedAt = m.joinedAt;
-                copy.addedBy = m.addedBy;
-                copy.decidedBy = m.decidedBy;
-                copy.decidedAt = m.decidedAt;
-                members.persist(copy);
+                members.persist(movedTo(m, part.id));
             }
         }
         touch(s);
@@ -334,6 +314,21 @@ public class SeriesService {
             m.decidedAt = m.joinedAt;
         }
         members.persist(m);
+    }
+
+    /** The membership as it stands, in another series: how and when it joined and who decided go with it. */
+    private static SeriesMember movedTo(SeriesMember m, UUID seriesId) {
+        SeriesMember copy = new SeriesMember();
+        copy.seriesId = seriesId;
+        copy.mediaItemId = m.mediaItemId;
+        copy.state = m.state;
+        copy.joinedBy = m.joinedBy;
+        copy.score = m.score;
+        copy.joinedAt = m.joinedAt;
+        copy.addedBy = m.addedBy;
+        copy.decidedBy = m.decidedBy;
+        copy.decidedAt = m.decidedAt;
+        return copy;
     }
 
     private void decide(SeriesMember m, MemberState state) {
