@@ -34,6 +34,27 @@ public final class Clustering {
         return new Clustering(groupOf, groups, links);
     }
 
+    /**
+     * These groups joined further by other evidence (pairs of picture indices), the links kept as
+     * they are: e.g. pixel groups (stacks) joined into series by capture sessions.
+     */
+    public Clustering joinedBy(List<int[]> pairs) {
+        UnionFind sets = new UnionFind(groupOf.length);
+        int[] firstOfGroup = new int[groups];
+        java.util.Arrays.fill(firstOfGroup, -1);
+        for (int i = 0; i < groupOf.length; i++) {
+            if (firstOfGroup[groupOf[i]] < 0) {
+                firstOfGroup[groupOf[i]] = i;
+            } else {
+                sets.union(firstOfGroup[groupOf[i]], i);
+            }
+        }
+        for (int[] pair : pairs) {
+            sets.union(pair[0], pair[1]);
+        }
+        return of(sets, groupOf.length, links);
+    }
+
     public int size() {
         return groupOf.length;
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.vidcase.hashing.ExifFixture;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.series.service.IncrementalClusteringSweep;
 import org.vidcase.synthetic.CopyEdit;
@@ -200,6 +201,30 @@ class SeriesTest {
         List<String> actions = Api.as("officer").get("/api/cases/" + caseId + "/series/" + id + "/history")
                 .then().statusCode(200).extract().path("action");
         assertThat(actions).containsExactly("created", "updated", "split", "merged");
+    }
+
+    @Test
+    void oneCameraShootingMinutesApartIsOneSeriesButNotOneStack() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        byte[] first = ExifFixture.withExif(SyntheticImages.jpeg(ProceduralScene.of(random.nextLong()).render(640, 480), 0.9f),
+                "Canon", "EOS 5D", "fw 1.0", "2024:05:01 10:00:00", "+01:00", "0123456789", "EF 50mm", 51.5, -0.1);
+        byte[] second = ExifFixture.withExif(SyntheticImages.jpeg(ProceduralScene.of(random.nextLong()).render(640, 480), 0.9f),
+                "Canon", "EOS 5D", "fw 1.0", "2024:05:01 10:03:30", "+01:00", "0123456789", "EF 50mm", 51.5, -0.1);
+        byte[] otherCamera = ExifFixture.withExif(
+                SyntheticImages.jpeg(ProceduralScene.of(random.nextLong()).render(640, 480), 0.9f),
+                "Canon", "EOS 5D", "fw 1.0", "2024:05:01 10:01:00", "+01:00", "9999999999", "EF 50mm", 51.5, -0.1);
+        String a = upload(caseId, seizureId, first, "IMG_0001.jpg");
+        String b = upload(caseId, seizureId, second, "IMG_0002.jpg");
+        String c = upload(caseId, seizureId, otherCamera, "DSC_0001.jpg");
+
+        JsonPath run = cluster(caseId, Map.of());
+        assertThat(run.getInt("result.seriesCreated")).isEqualTo(1);
+        String series = seriesOf(caseId, a);
+        assertThat(members(caseId, series)).containsExactlyInAnyOrder(a, b);
+        assertThat(seriesOf(caseId, c)).isNull();
+        assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media/" + a).then().extract().<String>path("stackId"))
+                .as("different pictures are no stack").isNull();
     }
 
     @Inject

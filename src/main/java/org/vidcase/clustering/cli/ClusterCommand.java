@@ -16,23 +16,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.vidcase.clustering.CaptureSessions;
 import org.vidcase.clustering.Clustering;
 import org.vidcase.clustering.PairwiseEvaluation;
 import org.vidcase.clustering.SimilarityClusterer;
-import org.vidcase.hashing.DecodeResult;
-import org.vidcase.hashing.Dihedral;
-import org.vidcase.hashing.DihedralHashes;
-import org.vidcase.hashing.ImageDecoder;
+import org.vidcase.hashing.ImageMetadata;
 import org.vidcase.hashing.ImageSignature;
-import org.vidcase.hashing.PdqHasher;
-import org.vidcase.hashing.SignatureExtractor;
+import org.vidcase.hashing.MediaDigest;
+import org.vidcase.hashing.MediaDigester;
 import org.vidcase.hashing.cli.FileWalker;
 
 /**
- * {@code cluster}: decodes the pictures, computes their signatures as the server does at ingest,
- * and groups them with {@link SimilarityClusterer}.
+ * {@code cluster}: reads the pictures as the server does at ingest (one pass: signature and camera
+ * metadata), groups them with {@link SimilarityClusterer} and joins the groups of one camera's
+ * capture sessions ({@link CaptureSessions}), as the server's clustering job does.
  */
 final class ClusterCommand {
+
+    /** Pictures of one camera body taken within this many seconds are one series (as the server's default). */
+    static final long SAME_CAMERA_WINDOW_SECONDS = 600;
 
     record Options(List<Path> roots, int radius, Path truth, boolean baseline, int threads) {
 
@@ -71,8 +73,8 @@ final class ClusterCommand {
         }
     }
 
-    /** A picture that decoded, with where it was found. */
-    private record Picture(Path root, Path file, ImageSignature signature) {
+    /** A picture that decoded, with where it was found and what its metadata says of its capture. */
+    private record Picture(Path root, Path file, ImageSignature signature, CaptureSessions.Capture capture) {
     }
 
     private final PrintStream out;
@@ -112,6 +114,11 @@ final class ClusterCommand {
             signatures.add(picture.signature());
         }
         Clustering clustering = new SimilarityClusterer(options.radius(), options.threads()).cluster(signatures);
+        if (!options.baseline()) {
+            // As the server's job does: one camera body shooting minutes apart is one series.
+            clustering = clustering.joinedBy(CaptureSessions.links(pictures.stream().map(Picture::capture).toList(),
+                    SAME_CAMERA_WINDOW_SECONDS, i -> true));
+        }
         for (int i = 0; i < pictures.size(); i++) {
             out.println("series-" + (clustering.group(i) + 1) + "," + pictures.get(i).file());
         }
@@ -123,23 +130,28 @@ final class ClusterCommand {
 
     private List<Picture> signatures(List<Path[]> files, Options options) {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        ThreadLocal<ImageDecoder> decoders = ThreadLocal.withInitial(ImageDecoder::new);
-        ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
-        ThreadLocal<SignatureExtractor> extractors = ThreadLocal.withInitial(SignatureExtractor::new);
+        MediaDigester digester = new MediaDigester();
         try {
             List<Future<Object>> work = new ArrayList<>();
             for (Path[] file : files) {
                 work.add(pool.submit(() -> {
-                    DecodeResult result = decoders.get().decode(file[1]);
-                    if (result instanceof DecodeResult.Decoded decoded) {
-                        DihedralHashes hashes = hashers.get().hashWithDihedrals(decoded.image());
-                        ImageSignature signature = options.baseline()
-                                ? (hashes.quality() >= 50 ? ImageSignature.ofHash(hashes.get(Dihedral.ORIGINAL))
-                                        : ImageSignature.empty())
-                                : extractors.get().extract(decoded.image(), hashes);
-                        return new Picture(file[0], file[1], signature);
+                    MediaDigest digest;
+                    try {
+                        digest = digester.digest(file[1]);
+                    } catch (IOException e) {
+                        return file[1] + ": unreadable: " + e.getMessage();
                     }
-                    return file[1] + ": not clustered: " + ((DecodeResult.Failed) result).reason();
+                    if (digest.signature() == null) {
+                        return file[1] + ": not clustered: " + digest.decodeFailure();
+                    }
+                    ImageSignature signature = options.baseline()
+                            ? (digest.pdq().usableForMatching() ? ImageSignature.ofHash(digest.pdq().hash())
+                                    : ImageSignature.empty())
+                            : digest.signature();
+                    ImageMetadata m = digest.metadata();
+                    CaptureSessions.Capture capture = m == null ? null
+                            : new CaptureSessions.Capture(m.make(), m.model(), m.bodySerial(), m.dateTimeOriginal());
+                    return new Picture(file[0], file[1], signature, capture);
                 }));
             }
             List<Picture> pictures = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
 import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditTrail;
+import org.vidcase.clustering.CaptureSessions;
 import org.vidcase.clustering.Clustering;
 import org.vidcase.clustering.SimilarLink;
 import org.vidcase.clustering.SimilarityClusterer;
@@ -53,7 +54,9 @@ import org.vidcase.series.domain.SeriesStatus;
  * Running it again suggests only what changed since; nothing an officer decided is touched. The
  * same groups become the pictures' stacks of near-duplicates ({@code media_item.stack_id}, the
  * largest picture representing each), so that the review queue can show one picture per stack.
- * Confirmed members of other cases' active series are clustered too, only to find cross-case hits
+ * Series also join pictures of one camera body (make, model, serial) taken within
+ * {@code vidcase.series.same-camera-window} (10 minutes) of each other ({@link CaptureSessions}),
+ * which stacks do not. Confirmed members of other cases' active series are clustered too, only to find cross-case hits
  * ({@link CrossCaseHits}): a group that holds pictures of this case and such a member is a hit.
  */
 @ApplicationScoped
@@ -63,7 +66,8 @@ public class SeriesClusteringJob implements JobHandler {
 
     private static final String ITEMS = """
             SELECT i.id, i.pdq, i.pdq_quality, i.similarity_views, i.match_status, m.series_id,
-                   coalesce(i.width, 0)::bigint * coalesce(i.height, 0), i.stack_id, i.clustered_at IS NULL
+                   coalesce(i.width, 0)::bigint * coalesce(i.height, 0), i.stack_id, i.clustered_at IS NULL,
+                   i.exif_make, i.exif_model, i.exif_body_serial, i.exif_taken_at
               FROM media_item i
               LEFT JOIN series_member m ON m.media_item_id = i.id AND m.state <> 'REJECTED'
               LEFT JOIN series s ON s.id = m.series_id
@@ -93,10 +97,13 @@ public class SeriesClusteringJob implements JobHandler {
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final CrossCaseHits crossCaseHits;
+    private final SeriesConfig config;
 
     public SeriesClusteringJob(AgroalDataSource dataSource, SeriesRepository series, SeriesMemberRepository members,
-                               SeriesHistory history, AuditTrail trail, ObjectMapper json, CrossCaseHits crossCaseHits) {
+                               SeriesHistory history, AuditTrail trail, ObjectMapper json, CrossCaseHits crossCaseHits,
+                               SeriesConfig config) {
         this.crossCaseHits = crossCaseHits;
+        this.config = config;
         this.dataSource = dataSource;
         this.series = series;
         this.members = members;
@@ -121,7 +128,7 @@ public class SeriesClusteringJob implements JobHandler {
      * only ever yields a cross-case hit.
      */
     private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId,
-                           boolean foreign, String unit, boolean fresh) {
+                           boolean foreign, String unit, boolean fresh, CaptureSessions.Capture capture) {
     }
 
     @Override
@@ -164,7 +171,12 @@ public class SeriesClusteringJob implements JobHandler {
             scoreOf.merge(link.first(), score, Math::max);
             scoreOf.merge(link.second(), score, Math::max);
         }
-        Plan plan = plan(pictures, clustering, rejected, scoreOf, p.incremental());
+        // Series: pixel groups (the stacks) joined by capture sessions of one camera; foreign pictures give none.
+        List<CaptureSessions.Capture> captures = pictures.stream().map(Picture::capture).toList();
+        List<int[]> sessions = CaptureSessions.links(captures, config.sameCameraWindow().toSeconds(),
+                i -> !p.incremental() || pictures.get(i).fresh());
+        Clustering seriesGroups = clustering.joinedBy(sessions);
+        Plan plan = plan(pictures, clustering, seriesGroups, rejected, scoreOf, p.incremental());
         List<UUID> considered = pictures.stream().filter(x -> !x.foreign() && (!p.incremental() || x.fresh()))
                 .map(Picture::id).toList();
         Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> {
@@ -198,7 +210,7 @@ public class SeriesClusteringJob implements JobHandler {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Picture(r.getObject(1, UUID.class), signature(r), false, r.getObject(5, UUID.class), 0,
-                            null, true, r.getString(7), false));
+                            null, true, r.getString(7), false, null));
                 }
             }
         }
@@ -215,7 +227,8 @@ public class SeriesClusteringJob implements JobHandler {
                     UUID id = r.getObject(1, UUID.class);
                     ImageSignature signature = signature(r);
                     out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class), r.getLong(7),
-                            r.getObject(8, UUID.class), false, null, r.getBoolean(9)));
+                            r.getObject(8, UUID.class), false, null, r.getBoolean(9),
+                            new CaptureSessions.Capture(r.getString(10), r.getString(11), r.getString(12), r.getString(13))));
                 }
             }
         }
@@ -236,13 +249,13 @@ public class SeriesClusteringJob implements JobHandler {
     private record Suggestion(UUID item, float score) {
     }
 
-    private static Plan plan(List<Picture> pictures, Clustering clustering, Set<String> rejected,
-                             Map<Integer, Float> scoreOf, boolean incremental) {
+    private static Plan plan(List<Picture> pictures, Clustering clustering, Clustering seriesGroups,
+                             Set<String> rejected, Map<Integer, Float> scoreOf, boolean incremental) {
         Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
         List<List<Suggestion>> newSeries = new ArrayList<>();
         Map<UUID, UUID> stackChanges = stacks(pictures, clustering, incremental);
         List<Hit> hits = new ArrayList<>();
-        for (int[] group : clustering.multiMemberGroups()) {
+        for (int[] group : seriesGroups.multiMemberGroups()) {
             Map<UUID, Integer> seriesCount = new HashMap<>();
             List<Integer> free = new ArrayList<>();
             UUID ownPicture = null;

@@ -13,6 +13,10 @@ public interface SeriesConfig {
     @WithDefault("50")
     int crossCaseHitsPerDay();
 
+    /** Pictures of one camera body taken within this time of each other are suggested as one series. */
+    @WithDefault("PT10M")
+    java.time.Duration sameCameraWindow();
+
     /** How often pictures filed since the last run are clustered ({@code off}: only when officers ask). */
     @WithDefault("20s")
     String incrementalEvery();
