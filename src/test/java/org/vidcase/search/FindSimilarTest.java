@@ -37,10 +37,13 @@ class FindSimilarTest {
         BufferedImage scene = ProceduralScene.of(random.nextLong()).render(640, 480);
         UUID mine = CaseFixture.openCase("officer");
         UUID mineToo = CaseFixture.openCase("officer");
-        UUID theirs = CaseFixture.openCase("officer2");
+        // Another team of the same unit: the officer is not on it, their unit's supervisor sees it.
+        UUID theirs = CaseFixture.openCase("investigator");
         String original = upload("officer", mine, SyntheticImages.png(scene));
         String resized = upload("officer", mineToo, SyntheticImages.png(CopyEdit.RESIZE.apply(scene, random)));
-        String mirroredElsewhere = upload("officer2", theirs, SyntheticImages.png(CopyEdit.MIRROR.apply(scene, random)));
+        String mirroredElsewhere = upload("investigator", theirs, SyntheticImages.png(CopyEdit.MIRROR.apply(scene, random)));
+        UUID otherUnit = CaseFixture.openCase("officer2");
+        String otherUnitsCopy = upload("officer2", otherUnit, SyntheticImages.png(CopyEdit.RESIZE.apply(scene, random)));
 
         JsonPath found = await(() -> Api.as("officer").get("/api/cases/" + mine + "/media/" + original + "/similar")
                 .then().statusCode(200).extract().jsonPath(), r -> r.getList("items.mediaItemId").contains(resized));
@@ -50,12 +53,19 @@ class FindSimilarTest {
         assertThat(found.getInt("items.find { it.mediaItemId == '" + resized + "' }.distance")).isBetween(0, 31);
         assertThat(found.getString("items.find { it.mediaItemId == '" + resized + "' }.caseId")).isEqualTo(mineToo.toString());
 
-        // A supervisor sees every case: the mirrored copy is found through a reflection of the probe.
+        // The unit's supervisor sees the unit's cases: the mirrored copy is found through a reflection of the
+        // probe; the other unit's copy stays out of sight.
         JsonPath all = await(() -> Api.as("supervisor").get("/api/cases/" + mine + "/media/" + original + "/similar")
                 .then().statusCode(200).extract().jsonPath(),
                 r -> r.getList("items.mediaItemId").contains(mirroredElsewhere));
+        assertThat(all.getList("items.mediaItemId")).contains(mirroredElsewhere, resized).doesNotContain(otherUnitsCopy);
         assertThat(all.getString("items.find { it.mediaItemId == '" + mirroredElsewhere + "' }.dihedral"))
-                .isNotEqualTo("ORIGINAL");
+                .isNotNull().isNotEqualTo("ORIGINAL");
+        JsonPath south = await(() -> Api.as("officer2").body(Map.of("pdq", new PdqHasher().hash(scene).hash().toHex()))
+                .post("/api/similar").then().statusCode(200).extract().jsonPath(),
+                r -> r.getList("items.mediaItemId").contains(otherUnitsCopy));
+        assertThat(south.getList("items.mediaItemId")).contains(otherUnitsCopy).doesNotContain(original, resized,
+                mirroredElsewhere);
 
         // Narrowed to one case.
         JsonPath one = Api.as("officer").queryParam("caseId", mineToo.toString())
@@ -74,7 +84,8 @@ class FindSimilarTest {
         JsonPath byImage = given().auth().oauth2(Tokens.of("officer")).contentType("image/jpeg").body(probe)
                 .post("/api/similar").then().statusCode(200).extract().jsonPath();
         assertThat(byImage.getString("probe.source")).isEqualTo("IMAGE");
-        assertThat(byImage.getString("items.find { it.mediaItemId == '" + original + "' }.dihedral")).isNotEqualTo("ORIGINAL");
+        assertThat(byImage.getString("items.find { it.mediaItemId == '" + original + "' }.dihedral"))
+                .isNotNull().isNotEqualTo("ORIGINAL");
         String sha256 = MediaFixture.sha256(probe);
         List<String> hashes = Api.as("officer").get("/api/cases/" + mine + "/media").then().statusCode(200)
                 .extract().path("sha256");
