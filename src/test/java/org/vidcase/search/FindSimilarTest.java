@@ -41,13 +41,20 @@ class FindSimilarTest {
         UUID theirs = CaseFixture.openCase("investigator");
         String original = upload("officer", mine, SyntheticImages.png(scene));
         String resized = upload("officer", mineToo, SyntheticImages.png(CopyEdit.RESIZE.apply(scene, random)));
+        String mirroredMine = upload("officer", mineToo, SyntheticImages.png(CopyEdit.MIRROR.apply(scene, random)));
         String mirroredElsewhere = upload("investigator", theirs, SyntheticImages.png(CopyEdit.MIRROR.apply(scene, random)));
         UUID otherUnit = CaseFixture.openCase("officer2");
         String otherUnitsCopy = upload("officer2", otherUnit, SyntheticImages.png(CopyEdit.RESIZE.apply(scene, random)));
 
+        // Every copy is indexed before anything is said about what is left out.
+        JsonPath south = await(() -> Api.as("officer2").body(Map.of("pdq", new PdqHasher().hash(scene).hash().toHex()))
+                .post("/api/similar").then().statusCode(200).extract().jsonPath(),
+                r -> r.getList("items.mediaItemId").contains(otherUnitsCopy));
+        assertThat(south.getList("items.mediaItemId")).contains(otherUnitsCopy);
         JsonPath found = await(() -> Api.as("officer").get("/api/cases/" + mine + "/media/" + original + "/similar")
-                .then().statusCode(200).extract().jsonPath(), r -> r.getList("items.mediaItemId").contains(resized));
-        assertThat(found.getList("items.mediaItemId")).contains(resized).doesNotContain(original, mirroredElsewhere);
+                .then().statusCode(200).extract().jsonPath(), r -> r.getList("items.mediaItemId").containsAll(
+                        List.of(resized, mirroredMine)));
+        assertThat(found.getList("items.mediaItemId")).contains(resized, mirroredMine).doesNotContain(original);
         assertThat(found.getString("probe.source")).isEqualTo("MEDIA_ITEM");
         assertThat(found.getBoolean("rotations")).isTrue();
         assertThat(found.getInt("items.find { it.mediaItemId == '" + resized + "' }.distance")).isBetween(0, 31);
@@ -61,11 +68,15 @@ class FindSimilarTest {
         assertThat(all.getList("items.mediaItemId")).contains(mirroredElsewhere, resized).doesNotContain(otherUnitsCopy);
         assertThat(all.getString("items.find { it.mediaItemId == '" + mirroredElsewhere + "' }.dihedral"))
                 .isNotNull().isNotEqualTo("ORIGINAL");
-        JsonPath south = await(() -> Api.as("officer2").body(Map.of("pdq", new PdqHasher().hash(scene).hash().toHex()))
-                .post("/api/similar").then().statusCode(200).extract().jsonPath(),
-                r -> r.getList("items.mediaItemId").contains(otherUnitsCopy));
-        assertThat(south.getList("items.mediaItemId")).contains(otherUnitsCopy).doesNotContain(original, resized,
-                mirroredElsewhere);
+
+        // Now that every copy is indexed: each caller finds only what their cases hold.
+        assertThat(Api.as("officer").get("/api/cases/" + mine + "/media/" + original + "/similar").then().statusCode(200)
+                .extract().jsonPath().getList("items.mediaItemId")).contains(resized, mirroredMine)
+                .doesNotContain(mirroredElsewhere, otherUnitsCopy);
+        assertThat(Api.as("officer2").body(Map.of("pdq", new PdqHasher().hash(scene).hash().toHex())).post("/api/similar")
+                .then().statusCode(200).extract().jsonPath().getList("items.mediaItemId")).contains(otherUnitsCopy)
+                .doesNotContain(original, resized, mirroredMine, mirroredElsewhere);
+
 
         // Narrowed to one case.
         JsonPath one = Api.as("officer").queryParam("caseId", mineToo.toString())
@@ -77,7 +88,7 @@ class FindSimilarTest {
         JsonPath byHash = Api.as("officer").body(Map.of("pdq", hex)).post("/api/similar").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(byHash.getBoolean("rotations")).isFalse();
-        assertThat(byHash.getList("items.mediaItemId")).contains(original, resized).doesNotContain(mirroredElsewhere);
+        assertThat(byHash.getList("items.mediaItemId")).contains(original, resized).doesNotContain(mirroredMine);
 
         // A picture that is not stored: its mirror image finds the original through a reflection.
         byte[] probe = SyntheticImages.jpeg(CopyEdit.MIRROR.apply(scene, random), 0.8f);

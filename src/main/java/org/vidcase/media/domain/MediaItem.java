@@ -60,9 +60,10 @@ public class MediaItem {
 
     /**
      * The representative of the item's stack of near-duplicates (its own id if it is the
-     * representative), or null if it stands alone. Set by the series clustering job.
+     * representative), or null if it stands alone. Set by the series clustering job, by SQL only:
+     * an entity update never writes it back.
      */
-    @Column(name = "stack_id")
+    @Column(name = "stack_id", insertable = false, updatable = false)
     public UUID stackId;
 
     /** ALERT, IGNORABLE, or null: unknown, still to review. Set by matching only. */

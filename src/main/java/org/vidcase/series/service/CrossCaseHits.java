@@ -22,7 +22,8 @@ import org.vidcase.shared.units.UnitDirectory;
  * holds are found related to a series of another case, the hitting case is told only that such a
  * series exists and whom to contact (the owning unit's contact point), never its case, name,
  * members, pictures or hashes; the owning team is notified with the hitting case's unit and
- * contact. Both sides are audited, each hit is told once per (case, series), and one user's runs
+ * contact; the hitting case's leads and members are notified too. Both sides are audited, each hit
+ * is told once per (case, series), and one user's runs (or, for the server's own sweep, one case)
  * disclose at most {@link SeriesConfig#crossCaseHitsPerDay()} new hits a day.
  */
 @ApplicationScoped
@@ -58,8 +59,16 @@ public class CrossCaseHits {
         Map<UUID, Found> bySeries = new LinkedHashMap<>();
         found.forEach(f -> bySeries.putIfAbsent(f.seriesId(), f));
         Instant now = Instant.now();
-        long recent = ((Number) em.createNativeQuery("SELECT count(*) FROM series_hit WHERE found_by = ?1 AND found_at > ?2")
-                .setParameter(1, finder).setParameter(2, now.minus(1, ChronoUnit.DAYS)).getSingleResult()).longValue();
+        // The server's own sweep runs for whoever filed the pictures: its hits count against the case.
+        boolean sweep = IncrementalClusteringSweep.OWNER.equals(finder);
+        String budget = sweep ? "case:" + hittingCase : "user:" + finder;
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 11))").setParameter(1, budget)
+                .getSingleResult();
+        long recent = ((Number) em.createNativeQuery(sweep
+                        ? "SELECT count(*) FROM series_hit WHERE hitting_case = ?1 AND found_at > ?2"
+                        : "SELECT count(*) FROM series_hit WHERE found_by = ?1 AND found_at > ?2")
+                .setParameter(1, sweep ? hittingCase : finder).setParameter(2, now.minus(1, ChronoUnit.DAYS))
+                .getSingleResult()).longValue();
         long allowed = Math.max(0, config.crossCaseHitsPerDay() - recent);
         String hittingUnit = (String) em.createNativeQuery("SELECT unit FROM vid_case WHERE id = ?1")
                 .setParameter(1, hittingCase).getSingleResult();
@@ -100,7 +109,11 @@ public class CrossCaseHits {
                     "A case of unit " + (hittingUnit == null ? "(none)" : hittingUnit) + " holds pictures related to your "
                             + "series " + owning.reference + " (" + owning.name + "). Contact: " + hittingContact + ".",
                     owning.caseId);
-            notifications.tell(List.of(finder), "cross-case-hit", "A related series exists in another case",
+            @SuppressWarnings("unchecked")
+            List<String> hittingTeam = em.createNativeQuery(
+                            "SELECT username FROM case_member WHERE case_id = ?1 AND case_role IN ('LEAD', 'MEMBER')")
+                    .setParameter(1, hittingCase).getResultList();
+            notifications.tell(hittingTeam, "cross-case-hit", "A related series exists in another case",
                     "Pictures of your case are related to a series another case holds. Contact: " + owningContact + ".",
                     hittingCase);
             told++;

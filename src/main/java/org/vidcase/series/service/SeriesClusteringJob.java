@@ -128,17 +128,45 @@ public class SeriesClusteringJob implements JobHandler {
      * only ever yields a cross-case hit.
      */
     private record Picture(UUID id, ImageSignature signature, boolean known, UUID seriesId, long pixels, UUID stackId,
-                           boolean foreign, String unit, boolean fresh, CaptureSessions.Capture capture) {
+                           boolean foreign, String unit, boolean fresh, CaptureSessions.Capture capture,
+                           boolean uploaded) {
+    }
+
+    /**
+     * Cross-case hits: the case's uploaded pictures (never imported hashes, which anyone could
+     * choose) looked up against the confirmed members of other cases' series, in an index of their
+     * own, so that a foreign picture never joins or scores the case's own groups.
+     */
+    private static List<Hit> crossCaseHits(SimilarityClusterer clusterer, List<Picture> own, List<Picture> foreign,
+                                           boolean incremental) {
+        if (foreign.isEmpty()) {
+            return List.of();
+        }
+        List<ImageSignature> all = new ArrayList<>(own.size() + foreign.size());
+        own.forEach(x -> all.add(x.signature()));
+        foreign.forEach(x -> all.add(x.signature()));
+        int ownCount = own.size();
+        List<Hit> hits = new ArrayList<>();
+        for (SimilarLink link : clusterer.links(all, i -> i < ownCount && own.get(i).uploaded()
+                && (!incremental || own.get(i).fresh()), done -> { })) {
+            if (link.first() < ownCount && link.second() >= ownCount && own.get(link.first()).uploaded()) {
+                Picture other = foreign.get(link.second() - ownCount);
+                hits.add(new Hit(own.get(link.first()).id(), other.seriesId(), other.unit()));
+            }
+        }
+        return hits;
     }
 
     @Override
     public void run(JobContext context) throws Exception {
         ClusteringParameters p = json.readValue(context.parameters(), ClusteringParameters.class);
         List<Picture> pictures = new ArrayList<>();
+        List<Picture> foreign = new ArrayList<>();
         Set<String> rejected = new HashSet<>();
+        java.time.Instant loadStart = java.time.Instant.now();
         try (Connection c = dataSource.getConnection()) {
             load(c, p, pictures);
-            loadForeign(c, p.caseId(), pictures);
+            loadForeign(c, p.caseId(), foreign);
             try (PreparedStatement s = c.prepareStatement(REJECTIONS)) {
                 s.setObject(1, p.caseId());
                 try (ResultSet r = s.executeQuery()) {
@@ -148,6 +176,7 @@ public class SeriesClusteringJob implements JobHandler {
                 }
             }
         }
+        // Progress counts the case's own pictures only: how many other cases hold says nothing here.
         context.total(pictures.size());
         AtomicLong reported = new AtomicLong();
         SimilarityClusterer clusterer = SimilarityClusterer.withDefaults();
@@ -171,22 +200,23 @@ public class SeriesClusteringJob implements JobHandler {
             scoreOf.merge(link.first(), score, Math::max);
             scoreOf.merge(link.second(), score, Math::max);
         }
-        // Series: pixel groups (the stacks) joined by capture sessions of one camera; foreign pictures give none.
+        // Series: pixel groups (the stacks) joined by capture sessions of one camera.
         List<CaptureSessions.Capture> captures = pictures.stream().map(Picture::capture).toList();
         List<int[]> sessions = CaptureSessions.links(captures, config.sameCameraWindow().toSeconds(),
                 i -> !p.incremental() || pictures.get(i).fresh());
         Clustering seriesGroups = clustering.joinedBy(sessions);
-        Plan plan = plan(pictures, clustering, seriesGroups, rejected, scoreOf, p.incremental());
-        List<UUID> considered = pictures.stream().filter(x -> !x.foreign() && (!p.incremental() || x.fresh()))
-                .map(Picture::id).toList();
+        Plan grouped = plan(pictures, clustering, seriesGroups, rejected, scoreOf, p.incremental());
+        Plan plan = new Plan(grouped.forExisting(), grouped.newSeries(), grouped.stackChanges(),
+                crossCaseHits(clusterer, pictures, foreign, p.incremental()));
+        List<UUID> considered = pictures.stream().filter(x -> !p.incremental() || x.fresh()).map(Picture::id).toList();
         Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Object> written = write(p, plan, context.owner());
-            markClustered(considered);
+            markClustered(p, considered, loadStart);
             return written;
         });
         outcome.put("incremental", p.incremental());
         outcome.put("lookedUp", considered.size());
-        outcome.put("pictures", pictures.stream().filter(x -> !x.foreign()).count());
+        outcome.put("pictures", pictures.size());
         context.result(json.writeValueAsString(outcome));
         context.message(outcome.get("seriesCreated") + " series suggested, " + outcome.get("suggestions")
                 + " pictures suggested in all");
@@ -210,7 +240,7 @@ public class SeriesClusteringJob implements JobHandler {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Picture(r.getObject(1, UUID.class), signature(r), false, r.getObject(5, UUID.class), 0,
-                            null, true, r.getString(7), false, null));
+                            null, true, r.getString(7), false, null, r.getBytes(4) != null));
                 }
             }
         }
@@ -228,7 +258,8 @@ public class SeriesClusteringJob implements JobHandler {
                     ImageSignature signature = signature(r);
                     out.add(new Picture(id, signature, r.getString(5) != null, r.getObject(6, UUID.class), r.getLong(7),
                             r.getObject(8, UUID.class), false, null, r.getBoolean(9),
-                            new CaptureSessions.Capture(r.getString(10), r.getString(11), r.getString(12), r.getString(13))));
+                            new CaptureSessions.Capture(r.getString(10), r.getString(11), r.getString(12), r.getString(13)),
+                            r.getBytes(4) != null));
                 }
             }
         }
@@ -428,11 +459,23 @@ public class SeriesClusteringJob implements JobHandler {
         return outcome;
     }
 
-    private void markClustered(List<UUID> items) {
+    /**
+     * Marks what this run took into account. A run over the whole case (or incremental) marks every
+     * picture of the case filed before it loaded, including those it leaves out (members of closed
+     * series), so the sweep does not come back for them; a run over one exhibit marks what it read.
+     * Only rows not marked yet are touched, so a run does not queue the whole case for re-indexing.
+     */
+    private void markClustered(ClusteringParameters p, List<UUID> items, java.time.Instant loadStart) {
+        if (p.seizureId() == null) {
+            series.getEntityManager().createNativeQuery("UPDATE media_item SET clustered_at = now() WHERE case_id = ?1 "
+                            + "AND clustered_at IS NULL AND pdq IS NOT NULL AND created_at <= ?2")
+                    .setParameter(1, p.caseId()).setParameter(2, loadStart).executeUpdate();
+            return;
+        }
         for (int from = 0; from < items.size(); from += 10_000) {
             List<UUID> page = items.subList(from, Math.min(items.size(), from + 10_000));
             series.getEntityManager().createNativeQuery(
-                            "UPDATE media_item SET clustered_at = now() WHERE id = ANY(CAST(?1 AS uuid[]))")
+                            "UPDATE media_item SET clustered_at = now() WHERE id = ANY(CAST(?1 AS uuid[])) AND clustered_at IS NULL")
                     .setParameter(1, page.toArray(UUID[]::new)).executeUpdate();
         }
     }

@@ -211,17 +211,19 @@ public class SeriesService {
         if (request.otherSeriesId().equals(seriesId)) {
             throw new RuleViolationException("A series cannot be merged with itself");
         }
-        Series other = series.findByIdOptional(request.otherSeriesId())
-                .filter(o -> access.canRead(o.caseId))
+        // Where the other series is, without loading it: it is read under its row lock below.
+        UUID otherCase = series.getEntityManager().createQuery("select s.caseId from Series s where s.id = ?1", UUID.class)
+                .setParameter(1, request.otherSeriesId()).getResultStream().findFirst()
+                .filter(access::canRead)
                 .orElseThrow(() -> new ResourceNotFoundException("Series", request.otherSeriesId()));
-        if (!other.caseId.equals(caseId)) {
-            throw new RuleViolationException("Series " + other.reference + " belongs to another case; only series of "
-                    + "the same case can be merged");
+        if (!otherCase.equals(caseId)) {
+            throw new RuleViolationException("That series belongs to another case; only series of the same case can "
+                    + "be merged");
         }
         // Lock both in id order so that two merges of the same pair cannot deadlock.
-        boolean thisFirst = seriesId.compareTo(other.id) < 0;
-        Series first = locked(caseId, thisFirst ? seriesId : other.id);
-        Series second = locked(caseId, thisFirst ? other.id : seriesId);
+        boolean thisFirst = seriesId.compareTo(request.otherSeriesId()) < 0;
+        Series first = locked(caseId, thisFirst ? seriesId : request.otherSeriesId());
+        Series second = locked(caseId, thisFirst ? request.otherSeriesId() : seriesId);
         Series target = thisFirst ? first : second;
         Series absorbed = thisFirst ? second : first;
         requireVersion(target, request.version());
