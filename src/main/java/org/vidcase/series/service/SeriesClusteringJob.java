@@ -206,7 +206,7 @@ public class SeriesClusteringJob implements JobHandler {
                 i -> !p.incremental() || pictures.get(i).fresh());
         Clustering seriesGroups = clustering.joinedBy(sessions);
         Plan grouped = plan(pictures, clustering, seriesGroups, rejected, scoreOf, p.incremental());
-        Plan plan = new Plan(grouped.forExisting(), grouped.newSeries(), grouped.stackChanges(),
+        Plan plan = new Plan(grouped.forExisting(), grouped.newSeries(), grouped.stackChanges(), grouped.stackMerges(),
                 crossCaseHits(clusterer, pictures, foreign, p.incremental()));
         List<UUID> considered = pictures.stream().filter(x -> !p.incremental() || x.fresh()).map(Picture::id).toList();
         Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> {
@@ -270,7 +270,7 @@ public class SeriesClusteringJob implements JobHandler {
      * picture's stack where it changes (null: no longer in one).
      */
     private record Plan(Map<UUID, List<Suggestion>> forExisting, List<List<Suggestion>> newSeries,
-                        Map<UUID, UUID> stackChanges, List<Hit> hits) {
+                        Map<UUID, UUID> stackChanges, Map<UUID, UUID> stackMerges, List<Hit> hits) {
     }
 
     /** A picture of the case related to a series of another case. */
@@ -284,7 +284,8 @@ public class SeriesClusteringJob implements JobHandler {
                              Set<String> rejected, Map<Integer, Float> scoreOf, boolean incremental) {
         Map<UUID, List<Suggestion>> forExisting = new LinkedHashMap<>();
         List<List<Suggestion>> newSeries = new ArrayList<>();
-        Map<UUID, UUID> stackChanges = stacks(pictures, clustering, incremental);
+        Map<UUID, UUID> stackMerges = new LinkedHashMap<>();
+        Map<UUID, UUID> stackChanges = stacks(pictures, clustering, incremental, stackMerges);
         List<Hit> hits = new ArrayList<>();
         for (int[] group : seriesGroups.multiMemberGroups()) {
             Map<UUID, Integer> seriesCount = new HashMap<>();
@@ -333,7 +334,7 @@ public class SeriesClusteringJob implements JobHandler {
                 newSeries.add(suggestions);
             }
         }
-        return new Plan(forExisting, newSeries, stackChanges, hits);
+        return new Plan(forExisting, newSeries, stackChanges, stackMerges, hits);
     }
 
     /**
@@ -342,7 +343,8 @@ public class SeriesClusteringJob implements JobHandler {
      * hold a new picture change, and a group that already has a stack keeps it (the new pictures
      * join it).
      */
-    private static Map<UUID, UUID> stacks(List<Picture> pictures, Clustering clustering, boolean incremental) {
+    private static Map<UUID, UUID> stacks(List<Picture> pictures, Clustering clustering, boolean incremental,
+                                          Map<UUID, UUID> merges) {
         int[] representative = new int[clustering.groups()];
         java.util.Arrays.fill(representative, -1);
         int[] size = new int[clustering.groups()];
@@ -384,7 +386,17 @@ public class SeriesClusteringJob implements JobHandler {
             if (size[g] < 2) {
                 stack = null;
             } else if (incremental && existing.get(g) != null) {
-                stack = existing.get(g).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                // The stack with most members here stays (ties: the smaller id); any other stack the new
+                // picture bridges to joins it whole, members not loaded here included.
+                stack = existing.get(g).entrySet().stream()
+                        .max(Map.Entry.<UUID, Integer>comparingByValue()
+                                .thenComparing(e -> e.getKey().toString(), java.util.Comparator.reverseOrder()))
+                        .orElseThrow().getKey();
+                for (UUID other : existing.get(g).keySet()) {
+                    if (!other.equals(stack)) {
+                        merges.put(other, stack);
+                    }
+                }
             } else {
                 stack = pictures.get(representative[g]).id();
             }
@@ -444,6 +456,9 @@ public class SeriesClusteringJob implements JobHandler {
             suggestions += still.size();
         }
         int stacked = writeStacks(plan.stackChanges());
+        plan.stackMerges().forEach((from, to) -> series.getEntityManager()
+                .createNativeQuery("UPDATE media_item SET stack_id = ?1 WHERE case_id = ?2 AND stack_id = ?3")
+                .setParameter(1, to).setParameter(2, p.caseId()).setParameter(3, from).executeUpdate());
         int[] told = crossCaseHits.record(p.caseId(), plan.hits().stream()
                 .map(h -> new CrossCaseHits.Found(h.mediaItemId(), h.seriesId(), h.owningUnit())).toList(), owner);
         Map<String, Object> outcome = new LinkedHashMap<>();
