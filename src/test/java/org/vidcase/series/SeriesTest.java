@@ -227,6 +227,62 @@ class SeriesTest {
                 .as("different pictures are no stack").isNull();
     }
 
+    @Test
+    void aNewPictureBridgingTwoStacksJoinsThemWhole() {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        long[] h = {random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()};
+        long[] b = flip(h, 100, 40);
+        // Each stack has a member too far from the new picture to be looked at by the incremental run.
+        importHashes(caseId, seizureId, hex(h), hex(flip(h, 160, 26)), hex(b), hex(flip(b, 200, 26)));
+        cluster(caseId, Map.of());
+        List<Map<String, Object>> before = Api.as("officer").queryParam("stacks", true).get("/api/cases/" + caseId + "/media")
+                .then().statusCode(200).extract().path("$");
+        assertThat(before).hasSize(2).allSatisfy(i -> assertThat(i.get("stackSize")).isEqualTo(2));
+
+        // 20 bits from the first stack's and 20 from the second's: it bridges the two stacks.
+        importHashes(caseId, seizureId, hex(flip(h, 100, 20)));
+        JsonPath run = cluster(caseId, Map.of("incremental", true));
+        assertThat(run.getInt("result.lookedUp")).isEqualTo(1);
+
+        List<Map<String, Object>> after = Api.as("officer").queryParam("stacks", true).get("/api/cases/" + caseId + "/media")
+                .then().statusCode(200).extract().path("$");
+        assertThat(after).singleElement().satisfies(i -> assertThat(i.get("stackSize")).isEqualTo(5));
+        List<String> stackIds = Api.as("officer").get("/api/cases/" + caseId + "/media").then().extract().path("stackId");
+        assertThat(stackIds).hasSize(5).doesNotContainNull().containsOnly(stackIds.get(0));
+    }
+
+    private static void importHashes(UUID caseId, UUID seizureId, String... pdqs) {
+        StringBuilder media = new StringBuilder();
+        for (int i = 0; i < pdqs.length; i++) {
+            String md5 = hex(new long[] {System.nanoTime(), i, pdqs[i].hashCode(), 7}).substring(0, 32);
+            media.append(i == 0 ? "" : ",").append(String.format(
+                    "{\"MediaID\": %d, \"MD5\": \"%s\", \"PDQ\": \"%s\", \"PDQQuality\": 100}", i + 1, md5, pdqs[i]));
+        }
+        String vics = "{\"odata.metadata\": \"http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Cases\", "
+                + "\"value\": [{\"Media\": [" + media + "]}]}";
+        String jobId = given().auth().oauth2(Tokens.of("officer")).contentType("application/json").body(vics)
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/imports").then().statusCode(202)
+                .extract().path("id");
+        assertThat(Jobs.awaitEnd(jobId, "officer").getString("state")).isEqualTo("SUCCEEDED");
+    }
+
+    private static long[] flip(long[] words, int from, int bits) {
+        long[] out = words.clone();
+        for (int k = from; k < from + bits; k++) {
+            out[k / 64] ^= 1L << (k % 64);
+        }
+        return out;
+    }
+
+    private static String hex(long[] words) {
+        StringBuilder out = new StringBuilder();
+        for (long w : words) {
+            out.append(String.format("%016x", w));
+        }
+        return out.toString();
+    }
+
     @Inject
     IncrementalClusteringSweep sweep;
 
