@@ -60,7 +60,7 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR})
-    @Operation(summary = "List the cases the caller may know of", description = "Team members see their cases; supervisors see all.")
+    @Operation(summary = "List the cases the caller may know of", description = "Team members see their cases; supervisors also see the cases of their unit (and those without a unit).")
     public List<CaseView> list(@Parameter(description = "OPEN or CLOSED") @QueryParam("status") CaseStatus status) {
         return cases.list(status);
     }
