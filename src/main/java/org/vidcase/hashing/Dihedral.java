@@ -34,6 +34,15 @@ public enum Dihedral {
         this.negateEvenColumns = negateEvenColumns;
     }
 
+    /** The transform that undoes this one: the quarter turns undo each other, every other one undoes itself. */
+    public Dihedral inverse() {
+        return switch (this) {
+            case ROTATE_90 -> ROTATE_270;
+            case ROTATE_270 -> ROTATE_90;
+            default -> this;
+        };
+    }
+
     /** Writes this transform of the row-major 16x16 DCT output {@code dct} into {@code out}. */
     void apply(float[] dct, float[] out) {
         for (int i = 0; i < 16; i++) {

@@ -83,12 +83,17 @@ class FindSimilarTest {
                 .get("/api/cases/" + mine + "/media/" + original + "/similar").then().statusCode(200).extract().jsonPath();
         assertThat(one.getList("items.caseId", String.class)).containsOnly(mineToo.toString());
 
-        // A bare hash: only the hash itself is searched.
+        // A bare hash cannot be turned: the uploaded items' stored turns are searched instead, so the mirrored
+        // copy is still found, and said to be a reflection of the probe.
         String hex = new PdqHasher().hash(scene).hash().toHex();
         JsonPath byHash = Api.as("officer").body(Map.of("pdq", hex)).post("/api/similar").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(byHash.getBoolean("rotations")).isFalse();
-        assertThat(byHash.getList("items.mediaItemId")).contains(original, resized).doesNotContain(mirroredMine);
+        assertThat(byHash.getList("items.mediaItemId")).contains(original, resized, mirroredMine)
+                .doesNotContain(mirroredElsewhere, otherUnitsCopy);
+        assertThat(byHash.getString("items.find { it.mediaItemId == '" + original + "' }.dihedral")).isEqualTo("ORIGINAL");
+        assertThat(byHash.getString("items.find { it.mediaItemId == '" + mirroredMine + "' }.dihedral"))
+                .isNotNull().isNotEqualTo("ORIGINAL");
 
         // A picture that is not stored: its mirror image finds the original through a reflection.
         byte[] probe = SyntheticImages.jpeg(CopyEdit.MIRROR.apply(scene, random), 0.8f);

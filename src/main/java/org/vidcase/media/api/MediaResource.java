@@ -1,8 +1,10 @@
 package org.vidcase.media.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,12 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.vidcase.media.domain.ReviewFilter;
 import org.vidcase.media.service.MediaDownloadService;
 import org.vidcase.media.service.MediaIngestService;
 import org.vidcase.media.service.MediaService;
 import org.vidcase.media.service.UploadResult;
 import org.vidcase.media.service.UploadedFile;
+import org.vidcase.search.api.MediaFacetsView;
 import org.vidcase.shared.error.DomainException;
 import org.vidcase.shared.error.Problem;
 import org.vidcase.shared.error.ProblemStatusMap;
@@ -170,18 +172,31 @@ public class MediaResource {
     @GET
     @Path("/media")
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR})
-    @Operation(summary = "List the media items of a case", description = "Optionally of one seizure, one category, "
-            + "or one review state: review=TO_REVIEW is the review queue (unknown to the reference sets, not yet "
-            + "categorised by a person); ALERT and IGNORABLE are the items matching reference sets; REVIEWED the "
+    @Operation(summary = "List or search the media items of a case", description = "Optionally of one seizure, one "
+            + "category, or one review state: review=TO_REVIEW is the review queue (unknown to the reference sets, not "
+            + "yet categorised by a person); ALERT and IGNORABLE are the items matching reference sets; REVIEWED the "
             + "unknown items a person has categorised. stacks=true lists one representative per stack of "
-            + "near-duplicates, with stackSize.")
-    public List<MediaItemView> list(@PathParam("caseId") UUID caseId, @QueryParam("seizureId") UUID seizureId,
-                                    @QueryParam("category") String category, @QueryParam("review") ReviewFilter review,
-                                    @Parameter(description = "One representative per stack of near-duplicates, with its size")
-                                    @QueryParam("stacks") @DefaultValue("false") boolean stacks,
+            + "near-duplicates, with stackSize. Words (q) and the filters marked 'index' search the search index, "
+            + "best match first (503 while it is unreachable); without them the list comes from the database, "
+            + "in the order the items arrived.")
+    public List<MediaItemView> list(@PathParam("caseId") UUID caseId, @Valid @BeanParam MediaSearchParameters search,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return media.list(caseId, seizureId, category, review, stacks, page, size);
+        return media.list(caseId, search.query(caseId), search.review, page, size);
+    }
+
+    @GET
+    @Path("/media/facets")
+    @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR})
+    @Operation(summary = "Facet counts of the media items a search finds", description = "Takes the parameters of "
+            + "GET /media and answers, from the search index, how many items match and how many have each value of "
+            + "each facet (category, matchStatus, mediaType, seizure, series, tag, make, model, extension, "
+            + "categorisedBy, source), the commonest first; a null value counts the items without one.")
+    public MediaFacetsView facets(@PathParam("caseId") UUID caseId, @Valid @BeanParam MediaSearchParameters search,
+                                  @Parameter(description = "Facets to count (repeat the parameter); all when none")
+                                  @QueryParam("facet") List<String> facets,
+                                  @QueryParam("facetSize") @DefaultValue("20") int facetSize) {
+        return media.facets(caseId, search.query(caseId), search.review, facets, facetSize);
     }
 
     @GET

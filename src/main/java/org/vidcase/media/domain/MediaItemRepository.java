@@ -14,6 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUID> {
 
+    /** The items of the case among {@code ids}, in the order of {@code ids} (others left out). */
+    public List<MediaItem> inCase(UUID caseId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, MediaItem> found = new HashMap<>();
+        list("caseId = ?1 and id in ?2", caseId, ids).forEach(m -> found.put(m.id, m));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public Optional<MediaItem> inCase(UUID caseId, UUID mediaId) {
         return find("id = ?1 and caseId = ?2", mediaId, caseId).firstResultOptional();
     }

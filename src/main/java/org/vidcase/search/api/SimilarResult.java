@@ -9,8 +9,9 @@ import java.util.UUID;
  * @param probe          the probe's PDQ hash and quality, and what it came from (MEDIA_ITEM, PDQ, IMAGE)
  * @param items          media items the caller may see, nearest first
  * @param hashSetEntries entries of active reference hash sets, nearest first (when asked for)
- * @param rotations      whether the probe's 7 rotations and reflections were searched too (not
- *                       for a bare hex hash, whose pixels are unknown)
+ * @param rotations      whether the probe's 7 rotations and reflections were searched too; a probe of
+ *                       one hash (a hex, a hash-only item) is compared with the 8 stored turns of
+ *                       each uploaded item instead
  */
 public record SimilarResult(Probe probe, int radius, int k, boolean rotations, List<Item> items,
                             List<Entry> hashSetEntries) {

@@ -29,6 +29,13 @@ public class MediaSearchIndex {
 
     static final String VERSION = "v1";
 
+    /**
+     * What the documents of an index hold ({@code _meta.documents_version} of its mapping): an index
+     * of an older version serves find-similar but lacks fields newer searches need, until a rebuild
+     * has filled a new index.
+     */
+    public static final int DOCUMENTS_VERSION = 2;
+
     /** How long the dispatcher trusts what it last saw of a running rebuild. */
     public static final long REBUILD_CHECK_MILLIS = 1_000;
 
@@ -36,6 +43,8 @@ public class MediaSearchIndex {
     private final String alias;
     private final String rebuildAlias;
     private volatile boolean ready;
+    private volatile int documentsVersion;
+    private volatile long versionCheckedAt;
     private volatile String rebuildTarget;
     private volatile long rebuildCheckedAt;
 
@@ -49,7 +58,16 @@ public class MediaSearchIndex {
         return alias;
     }
 
-    /** Creates the versioned index with its mapping and the alias, unless the alias exists. */
+    ElasticsearchClient client() {
+        return client;
+    }
+
+    /**
+     * Creates the versioned index with its mapping and the alias, unless the alias exists. An
+     * existing index of older documents gets the new fields added to its mapping (a mapping only
+     * grows, so that the dispatcher can go on writing current documents into it) and is reported
+     * by {@link #documentsVersion()} until a rebuild replaces it.
+     */
     public void ensureExists() throws IOException {
         if (ready) {
             return;
@@ -58,8 +76,46 @@ public class MediaSearchIndex {
             String mapping = mapping();
             client.indices().create(c -> c.withJson(new StringReader(mapping)).index(alias + "-" + VERSION)
                     .aliases(alias, a -> a));
+            documentsVersion = DOCUMENTS_VERSION;
+        } else {
+            String current = current();
+            documentsVersion = documentsVersionOf(current);
+            versionCheckedAt = System.currentTimeMillis();
+            if (documentsVersion < DOCUMENTS_VERSION) {
+                String fields = fieldsOnly();
+                client.indices().putMapping(p -> p.index(current).withJson(new StringReader(fields)));
+            }
         }
         ready = true;
+    }
+
+    /**
+     * The documents version of the index the alias serves (0 before {@link #ensureExists()}); an
+     * older one is looked at again every few seconds, as another replica's rebuild may have replaced it.
+     */
+    public int documentsVersion() throws IOException {
+        long now = System.currentTimeMillis();
+        if (ready && documentsVersion < DOCUMENTS_VERSION && now - versionCheckedAt > REBUILD_CHECK_MILLIS * 5) {
+            String current = current();
+            documentsVersion = current == null ? 0 : documentsVersionOf(current);
+            versionCheckedAt = now;
+        }
+        return documentsVersion;
+    }
+
+    private int documentsVersionOf(String index) throws IOException {
+        var mapping = client.indices().getMapping(g -> g.index(index)).result().get(index).mappings();
+        var meta = mapping.meta();
+        return meta == null || !meta.containsKey("documents_version") ? 1 : meta.get("documents_version").to(Integer.class);
+    }
+
+    /** The mapping's fields without its {@code _meta}, which stays the old index's own. */
+    private static String fieldsOnly() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode mappings = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(mapping()).get("mappings");
+        mappings.remove("_meta");
+        return json.writeValueAsString(mappings);
     }
 
     /**
@@ -155,6 +211,7 @@ public class MediaSearchIndex {
             return u.actions(a -> a.add(ad -> ad.index(target).alias(alias)));
         });
         ready = true;
+        documentsVersion = DOCUMENTS_VERSION;
         if (old != null && !old.equals(target)) {
             try {
                 client.indices().delete(d -> d.index(old));
@@ -208,12 +265,54 @@ public class MediaSearchIndex {
                 .source(src -> src.filter(f -> f.includes("case_id", "media_type"))), Map.class);
         List<SimilarHit> hits = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
-            double score = hit.score() == null ? 0 : hit.score();
-            int distance = (int) Math.round(256 - score * 256);
-            Map<?, ?> source = hit.source();
-            hits.add(new SimilarHit(UUID.fromString(hit.id()), UUID.fromString((String) source.get("case_id")), distance,
-                    (String) source.get("media_type")));
+            hits.add(hit(hit, null));
         }
         return hits;
+    }
+
+    /**
+     * Like {@link #nearest}, but over the stored rotations and reflections of the items (uploads
+     * have all 8; a hash-only item none): how a probe with one hash, a hex or an imported item, still
+     * finds a turned or mirrored copy. Each hit names the stored turn that matched.
+     */
+    public List<SimilarHit> nearestTurned(byte[] hash, int radius, int k, List<UUID> cases) throws IOException {
+        List<Float> vector = new ArrayList<>(hash.length);
+        for (byte b : hash) {
+            vector.add((float) b);
+        }
+        int candidates = Math.min(10_000, Math.max(100, 2 * k));
+        SearchResponse<Map> response = client.search(s -> s.index(alias)
+                .size(k)
+                .knn(q -> {
+                    q.field("dihedral.pdq").queryVector(vector).k(k).numCandidates(candidates).similarity((float) radius)
+                            .innerHits(i -> i.size(1).source(src -> src.fetch(false)).docvalueFields(f -> f.field("dihedral.turn")));
+                    if (cases != null) {
+                        q.filter(f -> f.terms(t -> t.field("case_id").terms(v -> v.value(
+                                cases.stream().map(c -> FieldValue.of(c.toString())).toList()))));
+                    }
+                    return q;
+                })
+                .source(src -> src.filter(f -> f.includes("case_id", "media_type"))), Map.class);
+        List<SimilarHit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            String turn = null;
+            var inner = hit.innerHits().get("dihedral");
+            if (inner != null && !inner.hits().hits().isEmpty()) {
+                var fields = inner.hits().hits().get(0).fields().get("dihedral.turn");
+                if (fields != null) {
+                    turn = fields.toJson().asJsonArray().getString(0);
+                }
+            }
+            hits.add(hit(hit, turn));
+        }
+        return hits;
+    }
+
+    private static SimilarHit hit(Hit<Map> hit, String storedTurn) {
+        double score = hit.score() == null ? 0 : hit.score();
+        int distance = (int) Math.round(256 - score * 256);
+        Map<?, ?> source = hit.source();
+        return new SimilarHit(UUID.fromString(hit.id()), UUID.fromString((String) source.get("case_id")), distance,
+                (String) source.get("media_type"), storedTurn);
     }
 }

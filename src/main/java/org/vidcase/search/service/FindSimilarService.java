@@ -191,14 +191,16 @@ public class FindSimilarService {
             for (Map.Entry<Dihedral, PdqHash> turn : probe.hashes().entrySet()) {
                 // One more than asked for, in case the probe item itself is among them.
                 for (SimilarHit hit : index.nearest(turn.getValue().toBytes(), options.radius(), options.k() + 1, cases)) {
-                    if (hit.mediaItemId().equals(probe.exclude())) {
-                        continue;
-                    }
-                    SimilarResult.Item current = best.get(hit.mediaItemId());
-                    if (current == null || hit.distance() < current.distance()) {
-                        best.put(hit.mediaItemId(), new SimilarResult.Item(hit.caseId(), hit.mediaItemId(), hit.distance(),
-                                turn.getKey().name(), hit.mediaType()));
-                    }
+                    keepNearest(best, hit, turn.getKey(), probe);
+                }
+            }
+            if (probe.hashes().size() == 1) {
+                // A probe of one hash cannot be turned, so the items' own stored turns are searched instead:
+                // a stored turn T matching means the probe is T of the item, so the item is T's inverse of the probe.
+                byte[] hash = probe.hashes().get(Dihedral.ORIGINAL).toBytes();
+                for (SimilarHit hit : index.nearestTurned(hash, options.radius(), options.k() + 1, cases)) {
+                    keepNearest(best, hit, hit.storedTurn() == null ? Dihedral.ORIGINAL
+                            : Dihedral.valueOf(hit.storedTurn()).inverse(), probe);
                 }
             }
         } catch (IOException | ElasticsearchException e) {
@@ -208,6 +210,17 @@ public class FindSimilarService {
         return best.values().stream()
                 .sorted(Comparator.comparingInt(SimilarResult.Item::distance).thenComparing(i -> i.mediaItemId().toString()))
                 .limit(options.k()).toList();
+    }
+
+    private static void keepNearest(Map<UUID, SimilarResult.Item> best, SimilarHit hit, Dihedral probeTurn, Probe probe) {
+        if (hit.mediaItemId().equals(probe.exclude())) {
+            return;
+        }
+        SimilarResult.Item current = best.get(hit.mediaItemId());
+        if (current == null || hit.distance() < current.distance()) {
+            best.put(hit.mediaItemId(), new SimilarResult.Item(hit.caseId(), hit.mediaItemId(), hit.distance(),
+                    probeTurn.name(), hit.mediaType()));
+        }
     }
 
     private List<SimilarResult.Entry> entries(Probe probe, Options options) {
