@@ -3,6 +3,7 @@ package org.vidcase.media.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -29,6 +30,10 @@ import org.vidcase.media.domain.MediaItemRepository;
 import org.vidcase.media.domain.MediaLocation;
 import org.vidcase.media.domain.MediaLocationRepository;
 import org.vidcase.media.domain.ReviewFilter;
+import org.vidcase.search.api.MediaFacetsView;
+import org.vidcase.search.infra.MediaIndexQueries;
+import org.vidcase.search.service.MediaQuery;
+import org.vidcase.search.service.MediaSearchService;
 import org.vidcase.shared.category.CategoryScheme;
 import org.vidcase.shared.error.ResourceNotFoundException;
 import org.vidcase.shared.security.CurrentUser;
@@ -44,10 +49,15 @@ public class MediaService {
     private final CategoryScheme scheme;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final MediaSearchService search;
+    private final Event<MediaCategorised> categorised;
 
     public MediaService(MediaItemRepository items, MediaLocationRepository locations,
                         MediaCategorisationRepository categorisations, CaseAccess access, CategoryScheme scheme,
-                        CurrentUser user, ObjectMapper json) {
+                        CurrentUser user, ObjectMapper json, MediaSearchService search,
+                        Event<MediaCategorised> categorised) {
+        this.search = search;
+        this.categorised = categorised;
         this.json = json;
         this.items = items;
         this.locations = locations;
@@ -57,11 +67,23 @@ public class MediaService {
         this.user = user;
     }
 
+    /**
+     * The items of a case, a page at a time: from PostgreSQL, or from the search index when the
+     * query has words or filters only the index holds (the index finds the ids, PostgreSQL gives
+     * the items as they are now).
+     */
     @Audited(AuditAction.MEDIA_LIST)
-    public List<MediaItemView> list(@AuditCase UUID caseId, UUID seizureId, String category, ReviewFilter review,
-                                    boolean stacks, int page, int size) {
+    public List<MediaItemView> list(@AuditCase UUID caseId, MediaQuery query, ReviewFilter review, int page, int size) {
         access.readable(caseId);
-        List<MediaItem> found = items.search(caseId, seizureId, category, review, stacks, page, size);
+        boolean stacks = query.representativesOnly();
+        List<MediaItem> found;
+        if (query.needsIndex()) {
+            MediaIndexQueries.Page hits = search.search(withReview(query, review), page, size);
+            found = items.inCase(caseId, hits.ids());
+            AuditDetails.record("search " + describe(query, review) + ": " + hits.total() + " items, page " + page);
+        } else {
+            found = items.search(caseId, query.seizureId(), query.category(), review, stacks, page, size);
+        }
         Map<UUID, List<LocationView>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
                 .collect(Collectors.groupingBy(l -> l.mediaId, Collectors.mapping(LocationView::of, Collectors.toList())));
         Map<UUID, Integer> sizes = stacks
@@ -69,6 +91,59 @@ public class MediaService {
                 : Map.of();
         return found.stream().map(m -> MediaItemView.of(m, where.getOrDefault(m.id, List.of()),
                 stacks ? sizes.getOrDefault(m.id, 1) : null)).toList();
+    }
+
+    /** Facet counts of a search over the case's items in the index. */
+    @Audited(AuditAction.MEDIA_LIST)
+    public MediaFacetsView facets(@AuditCase UUID caseId, MediaQuery query, ReviewFilter review, List<String> facets,
+                                  int facetSize) {
+        access.readable(caseId);
+        MediaFacetsView view = search.facets(withReview(query, review), facets, facetSize);
+        AuditDetails.record("facets " + describe(query, review) + ": " + view.total() + " items");
+        return view;
+    }
+
+    /** The review states in the index's terms. */
+    private static MediaQuery withReview(MediaQuery q, ReviewFilter review) {
+        if (review == null) {
+            return q;
+        }
+        String status = switch (review) {
+            case TO_REVIEW, REVIEWED -> MediaQuery.UNMATCHED;
+            case ALERT, IGNORABLE -> review.name();
+        };
+        Boolean human = switch (review) {
+            case TO_REVIEW -> false;
+            case REVIEWED -> true;
+            case ALERT, IGNORABLE -> null;
+        };
+        return new MediaQuery(q.caseId(), q.text(), q.seizureId(), q.category(), status, human, q.representativesOnly(),
+                q.tag(), q.make(), q.model(), q.serial(), q.folder(), q.extension(), q.mediaType(), q.seriesId(),
+                q.categorisedBy());
+    }
+
+    private static String describe(MediaQuery q, ReviewFilter review) {
+        StringBuilder b = new StringBuilder();
+        appendIfPresent(b, "q", q.text());
+        appendIfPresent(b, "seizureId", q.seizureId());
+        appendIfPresent(b, "category", q.category());
+        appendIfPresent(b, "review", review);
+        appendIfPresent(b, "tag", q.tag());
+        appendIfPresent(b, "make", q.make());
+        appendIfPresent(b, "model", q.model());
+        appendIfPresent(b, "serial", q.serial());
+        appendIfPresent(b, "folder", q.folder());
+        appendIfPresent(b, "extension", q.extension());
+        appendIfPresent(b, "mediaType", q.mediaType());
+        appendIfPresent(b, "seriesId", q.seriesId());
+        appendIfPresent(b, "categorisedBy", q.categorisedBy());
+        return b.toString().strip();
+    }
+
+    private static void appendIfPresent(StringBuilder b, String name, Object value) {
+        if (value != null) {
+            b.append(' ').append(name).append('=').append(value);
+        }
     }
 
     @Audited(AuditAction.MEDIA_VIEW)
@@ -90,14 +165,17 @@ public class MediaService {
         String note = request.note() == null || request.note().isBlank() ? null : request.note();
         apply(item, request, note);
         int others = 0;
+        List<UUID> changed = new java.util.ArrayList<>(List.of(item.id));
         if (wholeStack && item.stackId != null) {
             for (MediaItem member : items.stack(caseId, item.stackId)) {
                 if (!member.id.equals(item.id)) {
                     apply(member, request, note);
+                    changed.add(member.id);
                     others++;
                 }
             }
         }
+        categorised.fire(new MediaCategorised(caseId, changed));
         String detail = json(change.after(item, note != null));
         AuditDetails.record(others == 0 ? detail
                 : detail.substring(0, detail.length() - 1) + ",\"stackMembers\":" + others + "}");

@@ -20,4 +20,8 @@ public interface SeriesConfig {
     /** How often pictures filed since the last run are clustered ({@code off}: only when officers ask). */
     @WithDefault("20s")
     String incrementalEvery();
+
+    /** How often series names written by imports and hash matches become memberships. */
+    @WithDefault("10s")
+    String namingEvery();
 }

@@ -56,9 +56,12 @@ public class SeriesService {
     private final CaseAccess access;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final SeriesNaming naming;
 
     public SeriesService(SeriesRepository series, SeriesMemberRepository members, SeriesEventRepository events,
-                         SeriesHistory history, CaseAccess access, CurrentUser user, ObjectMapper json) {
+                         SeriesHistory history, CaseAccess access, CurrentUser user, ObjectMapper json,
+                         SeriesNaming naming) {
+        this.naming = naming;
         this.series = series;
         this.members = members;
         this.events = events;
@@ -95,6 +98,7 @@ public class SeriesService {
         requireItemsOfCase(caseId, items);
         requireFree(items, null);
         Series s = newSeries(caseId, request.name().strip(), request.notes());
+        naming.remember(s, s.name, SeriesNaming.Source.SERIES);
         for (UUID item : items) {
             addMember(s.id, item, MemberState.CONFIRMED, JoinedBy.OFFICER, null);
         }
@@ -111,6 +115,7 @@ public class SeriesService {
         if (request.name() != null && !request.name().strip().equals(s.name)) {
             changes.put("name", fromTo(s.name, request.name().strip()));
             s.name = request.name().strip();
+            naming.remember(s, s.name, SeriesNaming.Source.SERIES);
         }
         if (request.status() != null && request.status() != s.status) {
             if (s.mergedInto != null) {
