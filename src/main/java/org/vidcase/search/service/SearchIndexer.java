@@ -109,7 +109,7 @@ public class SearchIndexer {
     }
 
     /** One batch: claimed, indexed and deleted in one transaction; returns how many rows it took. */
-    int dispatchOnce() throws Exception {
+    public int dispatchOnce() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
