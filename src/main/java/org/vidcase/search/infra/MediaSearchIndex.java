@@ -90,6 +90,14 @@ public class MediaSearchIndex {
     }
 
     /**
+     * Forgets what is known of the index, so that its next use looks again: for an index changed
+     * from outside this server (restored from a snapshot, its mapping edited by an operator).
+     */
+    public void forget() {
+        ready = false;
+    }
+
+    /**
      * The documents version of the index the alias serves (0 before {@link #ensureExists()}); an
      * older one is looked at again every few seconds, as another replica's rebuild may have replaced it.
      */

@@ -18,7 +18,6 @@ public class SearchIndexUpgrade {
     private final MediaSearchIndex index;
     private final SearchAdminService admin;
     private final SearchIndexingConfig config;
-    private volatile boolean done;
 
     public SearchIndexUpgrade(MediaSearchIndex index, SearchAdminService admin, SearchIndexingConfig config) {
         this.index = index;
@@ -27,14 +26,14 @@ public class SearchIndexUpgrade {
     }
 
     @Scheduled(every = "1m", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void check() {
-        if (done || !config.enabled()) {
+    public void check() {
+        if (!config.enabled()) {
             return;
         }
         try {
+            // Both answer from memory while the index is current, so a check costs nothing then.
             index.ensureExists();
             if (index.documentsVersion() >= MediaSearchIndex.DOCUMENTS_VERSION) {
-                done = true;
                 return;
             }
             if (admin.upgrade()) {
