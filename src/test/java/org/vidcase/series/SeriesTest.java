@@ -101,6 +101,18 @@ class SeriesTest {
         assertThat(Api.as("officer").get("/api/cases/" + caseId + "/media/" + b).then().extract().<String>path("category"))
                 .isNull();
 
+        // A representative categorised alone does not take its stack out of the queue: a member is still to review.
+        String representativeB = (String) queue.stream().filter(i -> b.equals(i.get("id")) || bMirror.equals(i.get("id")))
+                .findFirst().orElseThrow().get("id");
+        Api.as("officer").body(Map.of("category", "2"))
+                .put("/api/cases/" + caseId + "/media/" + representativeB + "/categorisation").then().statusCode(200);
+        List<String> stillQueued = Api.as("officer").queryParam("review", "TO_REVIEW").queryParam("stacks", true)
+                .get("/api/cases/" + caseId + "/media").then().statusCode(200).extract().path("id");
+        assertThat(stillQueued).contains(representativeB).doesNotContain((String) stackA.get("id"));
+        assertThat(Api.as("officer").queryParam("review", "REVIEWED").queryParam("stacks", true)
+                .get("/api/cases/" + caseId + "/media").then().statusCode(200).extract().<List<String>>path("id"))
+                .contains(representativeB, (String) stackA.get("id"));
+
         // The officer confirms the original and rejects the mirrored copy.
         decide(caseId, seriesA, a.get(0), "CONFIRM").statusCode(200);
         decide(caseId, seriesA, a.get(3), "REJECT").statusCode(200);

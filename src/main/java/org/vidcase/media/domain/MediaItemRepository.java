@@ -50,37 +50,55 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
     /**
      * Items of a case, optionally of one seizure (by any of their locations), one category, or one
      * review state.
+     *
+     * @param representatives one row per stack: items alone, and the representative of each stack
+     *                        of which any member meets the filters (a reviewed representative does
+     *                        not hide members still to review)
      */
-    /** @param representatives only items alone and the representatives of stacks */
     public List<MediaItem> search(UUID caseId, UUID seizureId, String category, ReviewFilter review,
                                   boolean representatives, int page, int size) {
-        StringBuilder q = new StringBuilder("caseId = :caseId");
         Parameters p = Parameters.with("caseId", caseId);
-        if (representatives) {
-            q.append(" and (stackId is null or stackId = id)");
+        String conditions = conditions("m", seizureId, category, review, p);
+        String q = "from MediaItem m where m.caseId = :caseId";
+        if (!representatives) {
+            q += conditions;
+        } else if (conditions.isEmpty()) {
+            q += " and (m.stackId is null or m.stackId = m.id)";
+        } else {
+            q += " and ((m.stackId is null" + conditions + ") or (m.stackId = m.id and exists (select 1 from MediaItem o"
+                    + " where o.caseId = :caseId and o.stackId = m.stackId" + conditions("o", seizureId, category, review, p)
+                    + ")))";
         }
+        return find(q + " order by m.createdAt, m.id", p).page(page, size).list();
+    }
+
+    /** The filters on the item named {@code m}, each starting with " and ". */
+    private static String conditions(String m, UUID seizureId, String category, ReviewFilter review, Parameters p) {
+        StringBuilder q = new StringBuilder();
         if (seizureId != null) {
             // Hash-only items may have no location: the seizure they were first recorded on counts too.
-            q.append(" and (seizureId = :seizureId or id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId))");
+            q.append(" and (").append(m).append(".seizureId = :seizureId or ").append(m)
+                    .append(".id in (select l.mediaId from MediaLocation l where l.seizureId = :seizureId))");
             p.and("seizureId", seizureId);
         }
         if (category != null) {
-            q.append(" and category = :category");
+            q.append(" and ").append(m).append(".category = :category");
             p.and("category", category);
         }
         if (review != null) {
-            q.append(switch (review) {
-                case TO_REVIEW -> " and matchStatus is null and (categorySource is null or categorySource <> :human)";
-                case ALERT, IGNORABLE -> " and matchStatus = :status";
-                case REVIEWED -> " and matchStatus is null and categorySource = :human";
-            });
+            String state = switch (review) {
+                case TO_REVIEW -> " and M.matchStatus is null and (M.categorySource is null or M.categorySource <> :human)";
+                case ALERT, IGNORABLE -> " and M.matchStatus = :status";
+                case REVIEWED -> " and M.matchStatus is null and M.categorySource = :human";
+            };
+            q.append(state.replace("M.", m + "."));
             if (review == ReviewFilter.TO_REVIEW || review == ReviewFilter.REVIEWED) {
                 p.and("human", CategorySource.HUMAN);
             } else {
                 p.and("status", org.vidcase.matching.MatchStatus.valueOf(review.name()));
             }
         }
-        return find(q.toString(), Sort.by("createdAt").and("id"), p).page(page, size).list();
+        return q.toString();
     }
 
     /** The members of each of the given stacks, counted. */
