@@ -162,6 +162,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        // A unique key taken concurrently surfaces at commit, wrapped in the transaction's rollback.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return concurrentChange((RuntimeException) cause);
+            }
+        }
         LOG.errorf(e, "Request %s failed", request.requestId());
         return problem(500, "The server could not complete the request; quote request id "
                 + request.requestId() + " to an administrator", null);
