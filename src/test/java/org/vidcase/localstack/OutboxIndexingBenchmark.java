@@ -146,9 +146,9 @@ public final class OutboxIndexingBenchmark {
                     versions.put(id, 1L);
                 }
                 List<MediaDocument> documents = loader.load(c, versions);
-                List<String> failures = index.index(documents);
+                List<org.vidcase.search.infra.Refusal> failures = index.index(documents);
                 if (!failures.isEmpty()) {
-                    throw new IllegalStateException(failures.get(0));
+                    throw new IllegalStateException(failures.get(0).toString());
                 }
             }
         }

@@ -78,6 +78,69 @@ class SearchIndexingTest {
         assertThat(backlog).isZero();
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void anItemThatCannotBeIndexedIsSetAsideWithoutHoldingUpTheOthers() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        UUID seizureId = MediaFixture.seizure(caseId, "officer");
+        String broken = upload(caseId, seizureId, MediaFixture.uniquePng(), "broken.png", "/p");
+        String fine = upload(caseId, seizureId, MediaFixture.uniquePng(), "fine.png", "/p");
+        Map<String, Object> original = awaitDocument(broken, d -> true);
+        awaitDocument(fine, d -> true);
+        String pdq = (String) Api.as("officer").get("/api/cases/" + caseId + "/media/" + broken).then().statusCode(200)
+                .extract().path("pdq");
+
+        // A stored state no document can be made of (as a damaged row would be), queued before a good change.
+        sql("UPDATE media_item SET pdq = repeat('z', 64), notes = 'damaged' WHERE id = '" + broken + "'");
+        Api.as("officer").body(Map.of("category", "3"))
+                .put("/api/cases/" + caseId + "/media/" + fine + "/categorisation").then().statusCode(200);
+        awaitDocument(fine, d -> "3".equals(d.get("category")));
+        Map<String, Object> health = awaitHealth(h -> ((Number) h.get("refused")).longValue() > 0);
+        assertThat(((Number) health.get("refused")).longValue()).isPositive();
+        assertThat((String) health.get("lastRefusal")).contains("no document could be made");
+        assertThat(((Number) health.get("backlog")).longValue()).isZero();
+        assertThat(sqlCount("SELECT count(*) FROM search_refused WHERE media_id = '" + broken + "'")).isEqualTo(1);
+
+        // Repaired, the item is indexed with its next change and leaves the refused list.
+        sql("UPDATE media_item SET pdq = '" + pdq + "' WHERE id = '" + broken + "'");
+        awaitDocument(broken, d -> "damaged".equals(d.get("notes")) && original.get("pdq").equals(d.get("pdq")));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (sqlCount("SELECT count(*) FROM search_refused WHERE media_id = '" + broken + "'") > 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(sqlCount("SELECT count(*) FROM search_refused WHERE media_id = '" + broken + "'")).isZero();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
+    private long sqlCount(String query) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> awaitHealth(Predicate<Map<String, Object>> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Map<String, Object> data = Map.of();
+        while (System.currentTimeMillis() < deadline) {
+            data = given().get("/q/health/live").then().statusCode(200).extract().jsonPath()
+                    .getMap("checks.find { it.name == 'search-indexing' }.data");
+            if (done.test(data)) {
+                return data;
+            }
+            Thread.sleep(200);
+        }
+        return data;
+    }
+
     @Test
     void aRebuildFillsANewIndexFromPostgresqlAndSwitchesWithoutLosingChanges() throws Exception {
         UUID caseId = CaseFixture.openCase("officer");

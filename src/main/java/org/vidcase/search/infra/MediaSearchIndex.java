@@ -131,13 +131,13 @@ public class MediaSearchIndex {
      * newest, so a batch that arrives late cannot undo a newer one. A version conflict therefore
      * means "already newer" and is not an error.
      *
-     * @return the failures other than version conflicts, as "id: reason"
+     * @return the documents refused for another reason than a version conflict
      */
-    public List<String> index(List<MediaDocument> documents) throws IOException {
+    public List<Refusal> index(List<MediaDocument> documents) throws IOException {
         if (documents.isEmpty()) {
             return List.of();
         }
-        List<String> failures = bulk(retarget(documents, alias));
+        List<Refusal> failures = bulk(retarget(documents, alias));
         // While a rebuild fills a new index, every change goes there too, so that the switch loses none.
         String target = rebuildTarget();
         if (target != null) {
@@ -147,7 +147,7 @@ public class MediaSearchIndex {
     }
 
     /** Indexes into one concrete index (a rebuild's), same versioning rules. */
-    public List<String> indexInto(String concreteIndex, List<MediaDocument> documents) throws IOException {
+    public List<Refusal> indexInto(String concreteIndex, List<MediaDocument> documents) throws IOException {
         return documents.isEmpty() ? List.of() : bulk(retarget(documents, concreteIndex));
     }
 
@@ -161,13 +161,13 @@ public class MediaSearchIndex {
         return operations;
     }
 
-    private List<String> bulk(List<BulkOperation> operations) throws IOException {
+    private List<Refusal> bulk(List<BulkOperation> operations) throws IOException {
         BulkResponse response = client.bulk(b -> b.operations(operations));
-        List<String> failures = new ArrayList<>();
+        List<Refusal> failures = new ArrayList<>();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && item.status() != 409) {
-                    failures.add(item.id() + ": " + item.error().reason());
+                    failures.add(new Refusal(item.id(), item.status(), item.error().type() + ": " + item.error().reason()));
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,8 @@ public class SearchIndexer {
     private static final String CLAIM = "SELECT seq, media_id FROM search_outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /** What an operator sees in the health details. */
-    public record Backlog(long rows, Instant oldest, String lastError, Instant lastErrorAt, long indexed) {
+    public record Backlog(long rows, Instant oldest, String lastError, Instant lastErrorAt, long indexed,
+                          long refused, Instant lastRefusedAt, String lastRefusal) {
     }
 
     private final AgroalDataSource dataSource;
@@ -138,11 +140,13 @@ public class SearchIndexer {
                     version = r.getLong(1);
                 }
                 versions.replaceAll((id, seq) -> version);
-                List<MediaDocument> documents = loader.load(c, versions);
+                Map<UUID, String> refused = new LinkedHashMap<>();
+                List<MediaDocument> documents = RefusedDocuments.load(loader, c, versions, refused);
                 index.ensureExists();
-                List<String> failures = index.index(documents);
-                if (!failures.isEmpty()) {
-                    throw new IllegalStateException(failures.size() + " documents refused, first: " + failures.get(0));
+                RefusedDocuments.settle(c, versions.keySet(), refused, index.index(documents));
+                if (!refused.isEmpty()) {
+                    LOG.warnf("%d media items could not be indexed and wait in search_refused (first: %s); "
+                            + "the others of the batch were indexed", refused.size(), refused.entrySet().iterator().next());
                 }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM search_outbox WHERE seq = ANY(?)")) {
                     Array array = c.createArrayOf("bigint", seqs.toArray());
@@ -165,7 +169,9 @@ public class SearchIndexer {
              ResultSet r = s.executeQuery()) {
             r.next();
             Timestamp oldest = r.getTimestamp(2);
-            return new Backlog(r.getLong(1), oldest == null ? null : oldest.toInstant(), lastError, lastErrorAt, indexed);
+            RefusedDocuments.Summary refused = RefusedDocuments.summary(c);
+            return new Backlog(r.getLong(1), oldest == null ? null : oldest.toInstant(), lastError, lastErrorAt, indexed,
+                    refused.count(), refused.latestAt(), refused.latestReason());
         }
     }
 

@@ -29,6 +29,11 @@ public class SearchIndexingHealthCheck implements HealthCheck {
             if (backlog.oldest() != null) {
                 response.withData("oldestQueuedAt", backlog.oldest().toString());
             }
+            response.withData("refused", backlog.refused());
+            if (backlog.lastRefusal() != null) {
+                response.withData("lastRefusal", backlog.lastRefusal())
+                        .withData("lastRefusedAt", String.valueOf(backlog.lastRefusedAt()));
+            }
             if (backlog.lastError() != null) {
                 response.withData("lastError", backlog.lastError())
                         .withData("lastErrorAt", String.valueOf(backlog.lastErrorAt()));

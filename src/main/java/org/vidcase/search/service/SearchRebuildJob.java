@@ -56,6 +56,7 @@ public class SearchRebuildJob implements JobHandler {
             // Every dispatcher must have seen the new target before the copy starts.
             Thread.sleep(2 * MediaSearchIndex.REBUILD_CHECK_MILLIS + 200);
             long copied = 0;
+            long refusedCount = 0;
             try (Connection c = dataSource.getConnection()) {
                 context.total(count(c));
                 UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
@@ -66,11 +67,10 @@ public class SearchRebuildJob implements JobHandler {
                         break;
                     }
                     first = false;
-                    List<MediaDocument> documents = loader.load(c, page);
-                    List<String> failures = index.indexInto(target, documents);
-                    if (!failures.isEmpty()) {
-                        throw new IllegalStateException(failures.size() + " documents refused, first: " + failures.get(0));
-                    }
+                    Map<UUID, String> refused = new java.util.LinkedHashMap<>();
+                    List<MediaDocument> documents = RefusedDocuments.load(loader, c, page, refused);
+                    // Documents the index refuses are set aside as the dispatcher does; the rebuild goes on.
+                    refusedCount += RefusedDocuments.settle(c, page.keySet(), refused, index.indexInto(target, documents));
                     copied += documents.size();
                     context.advance(page.size());
                     after = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
@@ -82,7 +82,7 @@ public class SearchRebuildJob implements JobHandler {
             index.finishRebuild(target);
             switched = true;
             context.message("index " + target + " now serves the alias " + index.alias());
-            context.result("{\"index\":\"" + target + "\",\"documents\":" + copied + "}");
+            context.result("{\"index\":\"" + target + "\",\"documents\":" + copied + ",\"refused\":" + refusedCount + "}");
         } finally {
             if (!switched) {
                 index.abandonRebuild(target);
