@@ -112,6 +112,24 @@ class SeriesTest {
         assertThat(Api.as("officer").queryParam("review", "REVIEWED").queryParam("stacks", true)
                 .get("/api/cases/" + caseId + "/media").then().statusCode(200).extract().<List<String>>path("id"))
                 .contains(representativeB, (String) stackA.get("id"));
+        // The same through the search index (words): one row per stack, shown by its representative.
+        List<String> searched = List.of();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            searched = Api.as("officer").queryParam("q", "png").queryParam("review", "TO_REVIEW").queryParam("stacks", true)
+                    .get("/api/cases/" + caseId + "/media").then().statusCode(200).extract().path("id");
+            if (searched.contains(representativeB) && !searched.contains(stackA.get("id"))) {
+                break;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(searched).contains(representativeB, alone).doesNotContain((String) stackA.get("id"))
+                .doesNotHaveDuplicates().doesNotContain(b.equals(representativeB) ? bMirror : b);
 
         // The officer confirms the original and rejects the mirrored copy.
         decide(caseId, seriesA, a.get(0), "CONFIRM").statusCode(200);

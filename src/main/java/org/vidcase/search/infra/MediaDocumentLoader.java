@@ -127,6 +127,8 @@ public final class MediaDocumentLoader {
                         d.put("stack_id", stack);
                     }
                     d.put("stack_representative", stack == null || stack.equals(id.toString()));
+                    // One key per stack, an item alone being a stack of one: what a search by stack collapses on.
+                    d.put("stack_key", stack == null ? id.toString() : stack);
                     String[] membership = memberships.get(id);
                     if (membership != null) {
                         d.put("series_id", membership[0]);

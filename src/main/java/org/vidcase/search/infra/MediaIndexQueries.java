@@ -27,6 +27,8 @@ public class MediaIndexQueries {
 
     /** Elasticsearch's window: results past it are not paged to. */
     public static final int MAX_WINDOW = 10_000;
+    private static final String STACK_KEY = "stack_key";
+    private static final String STACKS = "stacks";
 
     /** A value and how many items in the result have it. */
     public record Bucket(String value, long count) {
@@ -49,8 +51,14 @@ public class MediaIndexQueries {
     public Page search(IndexFilter filter, int from, int size) throws IOException {
         Query query = query(filter);
         boolean ranked = filter.text() != null && !filter.text().required().isEmpty();
+        boolean stacks = filter.representativesOnly();
         SearchResponse<Void> response = index.client().search(s -> {
             s.index(index.alias()).query(query).from(from).size(size).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(true));
+            if (stacks) {
+                // One hit per stack of which any member matches; the stack is then shown by its representative.
+                s.collapse(c -> c.field(STACK_KEY)).aggregations(STACKS, a -> a.cardinality(c -> c.field(STACK_KEY)
+                        .precisionThreshold(40_000)));
+            }
             if (ranked) {
                 s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
             }
@@ -59,7 +67,11 @@ public class MediaIndexQueries {
         }, Void.class);
         List<UUID> ids = new ArrayList<>();
         for (Hit<Void> hit : response.hits().hits()) {
-            ids.add(UUID.fromString(hit.id()));
+            // The stack key is the representative's id (an item alone is its own).
+            ids.add(UUID.fromString(stacks ? hit.fields().get(STACK_KEY).toJson().asJsonArray().getString(0) : hit.id()));
+        }
+        if (stacks) {
+            return new Page(ids, response.aggregations().get(STACKS).cardinality().value());
         }
         return new Page(ids, response.hits().total() == null ? ids.size() : response.hits().total().value());
     }
@@ -100,9 +112,6 @@ public class MediaIndexQueries {
         f.terms().forEach((field, value) -> b.filter(term(field, value)));
         f.missing().forEach(field -> b.mustNot(m -> m.exists(e -> e.field(field))));
         f.not().forEach((field, value) -> b.mustNot(term(field, value)));
-        if (f.representativesOnly()) {
-            b.filter(q -> q.term(t -> t.field("stack_representative").value(true)));
-        }
         IndexFilter.Text text = f.text();
         if (text != null) {
             if (!text.required().isEmpty()) {
