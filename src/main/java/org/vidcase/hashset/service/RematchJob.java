@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
@@ -26,6 +29,7 @@ import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.matching.NewItem;
+import org.vidcase.media.service.SeriesTextWritten;
 
 /**
  * Retroactive matching: when a set's entries start to count (imported into an active set, or
@@ -71,9 +75,11 @@ public class RematchJob implements JobHandler {
     private final KnownHashIndex index;
     private final AuditTrail trail;
     private final ObjectMapper json;
+    private final Event<SeriesTextWritten> seriesText;
 
     public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
-                      ObjectMapper json) {
+                      ObjectMapper json, Event<SeriesTextWritten> seriesText) {
+        this.seriesText = seriesText;
         this.dataSource = dataSource;
         this.matching = matching;
         this.index = index;
@@ -106,12 +112,14 @@ public class RematchJob implements JobHandler {
             Page page = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     Page result = deactivated ? decidePage(c, p.indexId(), from) : matchPage(c, p.indexId(), from);
-                    auditByCase(c, result, p, context.owner());
-                    return result;
+                    return result.withCases(auditByCase(c, result, p, context.owner()));
                 }
             });
             if (page.size == 0) {
                 break;
+            }
+            if (!page.cases.isEmpty()) {
+                seriesText.fire(new SeriesTextWritten(page.cases));
             }
             total = total.plus(page.summary);
             position = page.position;
@@ -236,14 +244,17 @@ public class RematchJob implements JobHandler {
     }
 
     /** One audit event per case whose items this page matched or decided again, in the page's transaction. */
-    private void auditByCase(Connection c, Page page, RematchParameters p, String actor) throws SQLException {
+    /** Audits the page per case it changed; returns those cases. */
+    private Set<UUID> auditByCase(Connection c, Page page, RematchParameters p, String actor) throws SQLException {
+        Set<UUID> cases = new HashSet<>();
         if (page.items.isEmpty()) {
-            return;
+            return cases;
         }
         try (PreparedStatement s = c.prepareStatement(CHANGED_BY_CASE)) {
             s.setArray(1, c.createArrayOf("uuid", page.items.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    cases.add(rs.getObject(1, UUID.class));
                     trail.append(AuditEntry.of(actor, AuditAction.HASHSET_REMATCH, p.setId().toString(),
                             rs.getObject(1, UUID.class), AuditOutcome.SUCCESS, null, null,
                             rs.getLong(2) + " items of this case " + (p.reason() == RematchParameters.Reason.DEACTIVATED
@@ -252,8 +263,16 @@ public class RematchJob implements JobHandler {
                 }
             }
         }
+        return cases;
     }
 
-    private record Page(int size, String position, List<UUID> items, MatchSummary summary) {
+    private record Page(int size, String position, List<UUID> items, MatchSummary summary, Set<UUID> cases) {
+        Page(int size, String position, List<UUID> items, MatchSummary summary) {
+            this(size, position, items, summary, Set.of());
+        }
+
+        Page withCases(Set<UUID> changed) {
+            return new Page(size, position, items, summary, changed);
+        }
     }
 }

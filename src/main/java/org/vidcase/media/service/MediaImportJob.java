@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.audit.service.AuditAction;
@@ -47,11 +49,13 @@ public class MediaImportJob implements JobHandler {
     private final int writerSessions;
     private final MatchingService matching;
     private final KnownHashIndex index;
+    private final Event<SeriesTextWritten> seriesText;
 
     public MediaImportJob(EvidenceStore store, AgroalDataSource dataSource, CategoryScheme scheme, AuditTrail trail,
                           ObjectMapper json,
                           @ConfigProperty(name = "vidcase.imports.writer-sessions") int writerSessions,
-                          MatchingService matching, KnownHashIndex index) {
+                          MatchingService matching, KnownHashIndex index, Event<SeriesTextWritten> seriesText) {
+        this.seriesText = seriesText;
         this.matching = matching;
         this.index = index;
         this.writerSessions = writerSessions;
@@ -108,6 +112,7 @@ public class MediaImportJob implements JobHandler {
                 if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
                     // Reading the next batch while this one is written was measured slower on 2 cores.
                     MediaBatchWriter.BatchResult result = writer.write(valid(context, batch, counts));
+                    seriesText.fire(new SeriesTextWritten(Set.of(p.caseId())));
                     counts.records += batch.size();
                     counts.newItems += result.newItems();
                     counts.newLocations += result.newLocations();

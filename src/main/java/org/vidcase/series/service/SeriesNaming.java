@@ -38,6 +38,7 @@ public class SeriesNaming {
 
     public static final String ACTOR = "vidcase (series names)";
     private static final int BATCH = 1_000;
+    private static final String LOCK_TIMEOUT = "10s";
 
     /** Where a series name came from, as series_name.source says. */
     enum Source { SERIES, CATEGORISATION, IMPORT, HASH_SET }
@@ -71,15 +72,31 @@ public class SeriesNaming {
     }
 
     /**
-     * Links the given items of the case, or (null) the next batch of the case's items waiting; in
-     * the caller's transaction.
+     * Links the given items of the case, in the caller's transaction (an officer's categorisation).
      *
      * @return how many items it looked at
      */
     @Transactional
     public int link(UUID caseId, List<UUID> itemIds) {
         em().flush();
-        List<Named> waiting = waiting(caseId, itemIds);
+        return linkAll(caseId, waiting(caseId, itemIds, false));
+    }
+
+    /**
+     * Links the next batch of the case's items waiting, in a transaction of its own. Rows another
+     * transaction links are skipped ({@code skipLocked}: a sweep) or waited for (the work that
+     * wrote them, which must know its items linked when it returns); either way a row still locked
+     * after the lock timeout makes the batch fail rather than wait on.
+     *
+     * @return how many items it looked at; 0 when none is waiting
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int linkNextBatch(UUID caseId, boolean skipLocked) {
+        em().createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
+        return linkAll(caseId, waiting(caseId, null, skipLocked));
+    }
+
+    private int linkAll(UUID caseId, List<Named> waiting) {
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -154,12 +171,12 @@ public class SeriesNaming {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Named> waiting(UUID caseId, List<UUID> itemIds) {
+    private List<Named> waiting(UUID caseId, List<UUID> itemIds, boolean skipLocked) {
         String sql = """
                 SELECT id, series, category_source, hash_details, categorised_by FROM media_item
                  WHERE case_id = ?1 AND series IS DISTINCT FROM series_linked""";
         var query = itemIds == null
-                ? em().createNativeQuery(sql + " LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
+                ? em().createNativeQuery(sql + " LIMIT " + BATCH + (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE"))
                 : em().createNativeQuery(sql + " AND id = ANY(CAST(?2 AS uuid[])) FOR UPDATE")
                         .setParameter(2, itemIds.toArray(UUID[]::new));
         List<Object[]> rows = query.setParameter(1, caseId).getResultList();
