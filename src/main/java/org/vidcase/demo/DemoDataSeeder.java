@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,12 +53,14 @@ public class DemoDataSeeder {
     private final CustodyEntryRepository custody;
     private final MediaIngestService ingest;
     private final DemoHashSets hashSets;
+    private final DemoLeads leads;
     private final boolean enabled;
 
     public DemoDataSeeder(CaseRepository cases, CaseMemberRepository members, AuditTrail trail,
                           SeizureRepository seizures, CustodyEntryRepository custody, MediaIngestService ingest,
-                          DemoHashSets hashSets, @ConfigProperty(name = "vidcase.demo.seed") boolean enabled) {
+                          DemoHashSets hashSets, DemoLeads leads, @ConfigProperty(name = "vidcase.demo.seed") boolean enabled) {
         this.hashSets = hashSets;
+        this.leads = leads;
         this.cases = cases;
         this.members = members;
         this.trail = trail;
@@ -93,6 +96,9 @@ public class DemoDataSeeder {
                 return;
             }
             int files = seedMedia(exhibits[0], exhibits[1]);
+            UUID lighthouse = exhibits[0].caseId;
+            QuarkusTransaction.requiringNew().run(() -> leads.seed(lighthouse, ACTOR,
+                    List.of("scene-3.png", "IMG_003.jpg", "shared-3.jpg")));
             LOG.infof("Seeded the demo cases DEMO-2026-001 and DEMO-2026-002 with %d synthetic files", files);
         } finally {
             requestContext.terminate();

@@ -50,5 +50,21 @@ class DemoDataTest {
         assertThat(report.getLong("alert.count")).isEqualTo(2);
         assertThat(report.getLong("ignorable.count")).isEqualTo(1);
         assertThat(report.getLong("toReview.count")).isEqualTo(2);
+
+        // A demo lead, assigned to the demo investigator, with its clues.
+        List<Map<String, Object>> leads = Api.as("investigator").get("/api/cases/" + caseId + "/leads").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertThat(leads).singleElement().satisfies(l -> {
+            assertThat(l.get("status")).isEqualTo("ASSIGNED");
+            assertThat(l.get("assignees")).isEqualTo(List.of("investigator"));
+        });
+        JsonPath lead = Api.as("investigator").get("/api/cases/" + caseId + "/leads/" + leads.get(0).get("id")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(lead.getList("clues.type")).containsExactlyInAnyOrder("OBJECT", "DEVICE");
+        assertThat(lead.getList("series.name")).containsExactly("Lighthouse poster room");
+        List<Map<String, Object>> series = Api.as("investigator").get("/api/cases/" + caseId + "/series").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertThat(series).filteredOn(s -> "Lighthouse poster room".equals(s.get("name"))).singleElement()
+                .satisfies(s -> assertThat(s.get("confirmed")).isEqualTo(3));
     }
 }

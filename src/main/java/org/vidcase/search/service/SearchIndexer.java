@@ -5,6 +5,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,8 @@ import org.vidcase.search.infra.MediaSearchIndex;
 public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
-    private static final String CLAIM = "SELECT seq, media_id FROM search_outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "SELECT seq, media_id, object_kind, object_id FROM search_outbox ORDER BY seq LIMIT ? "
+            + "FOR UPDATE SKIP LOCKED";
 
     /** What an operator sees in the health details. */
     public record Backlog(long rows, Instant oldest, String lastError, Instant lastErrorAt, long indexed,
@@ -50,10 +55,25 @@ public class SearchIndexer {
     private volatile Instant lastErrorAt;
     private volatile long indexed;
 
+    private final Map<String, IndexedObjects> others = new HashMap<>();
+
+    @Inject
+    public SearchIndexer(AgroalDataSource dataSource, MediaSearchIndex index, SearchIndexingConfig config,
+                         Instance<IndexedObjects> kinds) {
+        this(dataSource, index, config, kinds.stream().toList());
+    }
+
+    /** Media only, outside the container (benchmarks). */
     public SearchIndexer(AgroalDataSource dataSource, MediaSearchIndex index, SearchIndexingConfig config) {
+        this(dataSource, index, config, List.<IndexedObjects>of());
+    }
+
+    private SearchIndexer(AgroalDataSource dataSource, MediaSearchIndex index, SearchIndexingConfig config,
+                          List<IndexedObjects> kinds) {
         this.dataSource = dataSource;
         this.index = index;
         this.config = config;
+        kinds.forEach(k -> others.put(k.kind(), k));
     }
 
     void start(@Observes StartupEvent event) {
@@ -117,13 +137,19 @@ public class SearchIndexer {
             try {
                 List<Long> seqs = new ArrayList<>();
                 Map<UUID, Long> versions = new HashMap<>();
+                Map<String, Set<UUID>> objects = new LinkedHashMap<>();
                 try (PreparedStatement s = c.prepareStatement(CLAIM)) {
                     s.setInt(1, config.batchSize());
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             long seq = r.getLong(1);
                             seqs.add(seq);
-                            versions.merge(r.getObject(2, UUID.class), seq, Math::max);
+                            UUID media = r.getObject(2, UUID.class);
+                            if (media != null) {
+                                versions.merge(media, seq, Math::max);
+                            } else {
+                                objects.computeIfAbsent(r.getString(3), k -> new LinkedHashSet<>()).add(r.getObject(4, UUID.class));
+                            }
                         }
                     }
                 }
@@ -140,13 +166,24 @@ public class SearchIndexer {
                     version = r.getLong(1);
                 }
                 versions.replaceAll((id, seq) -> version);
-                Map<UUID, String> refused = new LinkedHashMap<>();
-                List<MediaDocument> documents = RefusedDocuments.load(loader, c, versions, refused);
-                index.ensureExists();
-                RefusedDocuments.settle(c, versions.keySet(), refused, index.index(documents));
-                if (!refused.isEmpty()) {
-                    LOG.warnf("%d media items could not be indexed and wait in search_refused (first: %s); "
-                            + "the others of the batch were indexed", refused.size(), refused.entrySet().iterator().next());
+                List<MediaDocument> documents = List.of();
+                if (!versions.isEmpty()) {
+                    Map<UUID, String> refused = new LinkedHashMap<>();
+                    documents = RefusedDocuments.load(loader, c, versions, refused);
+                    index.ensureExists();
+                    RefusedDocuments.settle(c, versions.keySet(), refused, index.index(documents));
+                    if (!refused.isEmpty()) {
+                        LOG.warnf("%d media items could not be indexed and wait in search_refused (first: %s); "
+                                + "the others of the batch were indexed", refused.size(), refused.entrySet().iterator().next());
+                    }
+                }
+                for (Map.Entry<String, Set<UUID>> kind : objects.entrySet()) {
+                    IndexedObjects target = others.get(kind.getKey());
+                    if (target == null) {
+                        LOG.warnf("%d search outbox rows of unknown kind '%s' dropped", kind.getValue().size(), kind.getKey());
+                        continue;
+                    }
+                    target.index(c, kind.getValue(), version);
                 }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM search_outbox WHERE seq = ANY(?)")) {
                     Array array = c.createArrayOf("bigint", seqs.toArray());
@@ -154,7 +191,7 @@ public class SearchIndexer {
                     s.executeUpdate();
                 }
                 c.commit();
-                indexed += documents.size();
+                indexed += documents.size() + objects.values().stream().mapToInt(Set::size).sum();
                 return seqs.size();
             } catch (Exception e) {
                 rollbackQuietly(c);

@@ -84,8 +84,9 @@ public class SeriesResource {
     @PATCH
     @Path("/{seriesId}")
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Rename, close or reopen a series, or set its flags and notes",
-            description = "Send the version read; a series changed since answers 409.")
+    @Operation(summary = "Rename, close or reopen a series, or change its notes",
+            description = "Send the version read; a series changed since answers 409. The identified flags follow "
+                    + "identification records (/api/cases/{caseId}/identifications) and are not set here.")
     public SeriesView update(@PathParam("caseId") UUID caseId, @PathParam("seriesId") UUID seriesId,
                              UpdateSeriesRequest request) {
         return series.update(caseId, seriesId, request);

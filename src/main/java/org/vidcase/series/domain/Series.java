@@ -37,6 +37,20 @@ public class Series {
     @Column(name = "offender_identified", nullable = false)
     public boolean offenderIdentified;
 
+    /** The identification record (and its lead) that set the victim-identified flag, if one did. */
+    @Column(name = "victim_record")
+    public UUID victimRecord;
+
+    @Column(name = "victim_lead")
+    public UUID victimLead;
+
+    /** The identification record (and its lead) that set the offender-identified flag, if one did. */
+    @Column(name = "offender_record")
+    public UUID offenderRecord;
+
+    @Column(name = "offender_lead")
+    public UUID offenderLead;
+
     public String notes;
 
     /** The series that took this one's members when it was merged, else null. */

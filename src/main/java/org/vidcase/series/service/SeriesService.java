@@ -110,6 +110,10 @@ public class SeriesService {
     public SeriesView update(@AuditCase UUID caseId, @AuditObject UUID seriesId,
                              @Valid @NotNull UpdateSeriesRequest request) {
         access.workable(caseId);
+        if (request.victimIdentified() != null || request.offenderIdentified() != null) {
+            throw new RuleViolationException("A series' identified flags follow its identification records: record an "
+                    + "identified victim or offender (POST /api/cases/{caseId}/identifications) naming the series");
+        }
         Series s = lockedAt(caseId, seriesId, request.version());
         Map<String, Object> changes = new LinkedHashMap<>();
         if (request.name() != null && !request.name().strip().equals(s.name)) {
@@ -123,14 +127,6 @@ public class SeriesService {
             }
             changes.put("status", fromTo(s.status, request.status()));
             s.status = request.status();
-        }
-        if (request.victimIdentified() != null && request.victimIdentified() != s.victimIdentified) {
-            changes.put("victimIdentified", fromTo(s.victimIdentified, request.victimIdentified()));
-            s.victimIdentified = request.victimIdentified();
-        }
-        if (request.offenderIdentified() != null && request.offenderIdentified() != s.offenderIdentified) {
-            changes.put("offenderIdentified", fromTo(s.offenderIdentified, request.offenderIdentified()));
-            s.offenderIdentified = request.offenderIdentified();
         }
         if (request.notes() != null && !request.notes().equals(s.notes)) {
             changes.put("notesChanged", true);
