@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
+import org.vidcase.shared.cluster.Replica;
 import org.vidcase.shared.error.ServiceUnavailableException;
 
 /**
@@ -26,6 +28,11 @@ import org.vidcase.shared.error.ServiceUnavailableException;
  * start-up in the background, then kept current as sets are imported, activated and deactivated,
  * without a rebuild. Matching waits for the start-up load (readiness reports it) and never for
  * later updates.
+ *
+ * <p>With several replicas, a change made through one reaches the others by a poll of hash_set
+ * every {@code vidcase.matching.sync-every}: each replica loads the sets imported elsewhere and
+ * follows activation changes, then confirms in index_replica the database time of the state it now
+ * serves, which re-matching jobs wait for.
  */
 @ApplicationScoped
 public class KnownHashIndex {
@@ -37,17 +44,99 @@ public class KnownHashIndex {
     private final CompletableFuture<ReferenceIndexes> loaded = new CompletableFuture<>();
     /** Sets whose entries are in the indexes; guarded by this, as are loads and activation changes. */
     private final Set<Integer> indexedSets = new HashSet<>();
+    /** The active flag each indexed set has in the indexes; guarded by this. */
+    private final java.util.Map<Integer, Boolean> activeSets = new java.util.HashMap<>();
+    private final String replica;
+    private java.util.concurrent.ScheduledExecutorService follower;
     private volatile long loadMillis = -1;
 
-    public KnownHashIndex(AgroalDataSource dataSource, MatchingConfig config) {
+    public KnownHashIndex(AgroalDataSource dataSource, MatchingConfig config, Replica replica) {
         this.dataSource = dataSource;
         this.config = config;
+        this.replica = replica.name();
     }
 
     void onStart(@Observes StartupEvent event) {
         Thread loader = new Thread(this::loadAll, "known-hash-index-load");
         loader.setDaemon(true);
         loader.start();
+        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "known-hash-index-follow");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.syncEvery().toMillis();
+        follower.scheduleWithFixedDelay(this::followQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM index_replica WHERE replica = ?")) {
+            s.setString(1, replica);
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("Could not withdraw %s from index_replica: %s", replica, e.getMessage());
+        }
+    }
+
+    /**
+     * Brings the indexes in line with hash_set as it is now (sets imported or activation changed
+     * on any replica), then confirms that state's database time in index_replica. Does nothing
+     * until the start-up load is done.
+     */
+    public void follow() {
+        if (!isReady()) {
+            return;
+        }
+        Timestamp at;
+        List<int[]> sets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT now()"); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                at = rs.getTimestamp(1);
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT index_id, active FROM hash_set WHERE import_state = 'IMPORTED'");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sets.add(new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0});
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the hash sets failed", e);
+        }
+        for (int[] set : sets) {
+            boolean stale;
+            synchronized (this) {
+                stale = !indexedSets.contains(set[0]) || activeSets.getOrDefault(set[0], true) != (set[1] == 1);
+            }
+            if (stale) {
+                sync(set[0]);
+            }
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO index_replica (replica, synced_at, heartbeat_at) VALUES (?, ?, now())
+                     ON CONFLICT (replica) DO UPDATE SET synced_at = excluded.synced_at, heartbeat_at = now()""")) {
+            s.setString(1, replica);
+            s.setTimestamp(2, at);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Confirming the index state failed", e);
+        }
+    }
+
+    private void followQuietly() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            LOG.warnf("The reference index of %s could not follow hash_set: %s", replica, e.getMessage());
+        }
     }
 
     private void loadAll() {
@@ -76,6 +165,7 @@ public class KnownHashIndex {
             synchronized (this) {
                 for (int[] set : sets) {
                     indexedSets.add(set[0]);
+                    activeSets.put(set[0], set[1] == 1);
                     if (set[1] == 0) {
                         indexes.deactivateSet(set[0]);
                     }
@@ -189,6 +279,7 @@ public class KnownHashIndex {
             }
             indexes.add(batch);
             indexedSets.add(indexId);
+            activeSets.put(indexId, active);
             LOG.infof("Hash set %d indexed: %d entries", indexId, batch.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Indexing hash set " + indexId + " failed", e);
@@ -211,11 +302,13 @@ public class KnownHashIndex {
                  PreparedStatement s = c.prepareStatement("SELECT active FROM hash_set WHERE index_id = ?")) {
                 s.setInt(1, indexId);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
+                    boolean active = rs.next() && rs.getBoolean(1);
+                    if (active) {
                         indexes.activateSet(indexId);
                     } else {
                         indexes.deactivateSet(indexId);
                     }
+                    activeSets.put(indexId, active);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading hash set " + indexId + " failed", e);

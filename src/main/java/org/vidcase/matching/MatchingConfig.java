@@ -37,4 +37,15 @@ public interface MatchingConfig {
      */
     @WithDefault("30S")
     Duration indexLoadWait();
+
+    /**
+     * How often each replica compares its reference index with hash_set (sets imported, activated
+     * or deactivated on another replica) and confirms its state in index_replica.
+     */
+    @WithDefault("1S")
+    Duration syncEvery();
+
+    /** A replica that has not confirmed for this long counts as gone (re-matching stops waiting for it). */
+    @WithDefault("15S")
+    Duration replicaTimeout();
 }

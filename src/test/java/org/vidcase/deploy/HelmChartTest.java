@@ -62,11 +62,42 @@ class HelmChartTest {
                 .contains("VIDCASE_SEARCH_HOSTS: \"http://elasticsearch:9200\"")
                 .contains("VIDCASE_SEARCH_INDEX_PREFIX: \"vidcase\"")
                 .contains("VIDCASE_JOBS_WORKER_THREADS: \"2\"")
+                .contains("VIDCASE_JOBS_LEASE: \"30S\"")
+                .contains("VIDCASE_JOBS_POLL_INTERVAL: \"5S\"")
                 .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE");
 
         assertThat(document(manifests, "Service"))
                 .containsPattern("port: 80\\s+targetPort: http")
                 .contains("type: ClusterIP");
+    }
+
+    @Test
+    void runsSeveralReplicasWithADisruptionBudgetAndRollingUpdates() {
+        String manifests = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("replicaCount", "3")
+                .call();
+        assertThat(document(manifests, "Deployment"))
+                .contains("replicas: 3")
+                .containsPattern("strategy:\\s+rollingUpdate:\\s+maxSurge: 1\\s+maxUnavailable: 0\\s+type: RollingUpdate");
+        assertThat(document(manifests, "PodDisruptionBudget"))
+                .contains("apiVersion: policy/v1")
+                .contains("minAvailable: 1")
+                .containsPattern("selector:\\s+matchLabels:\\s+app.kubernetes.io/name: vidcase\\s+app.kubernetes.io/instance: vidcase");
+
+        // An image pinned by digest runs exactly that image.
+        String pinned = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("image.digest", "sha256:" + "ab".repeat(32))
+                .call();
+        assertThat(document(pinned, "Deployment")).contains("image: \"vidcase/vidcase-server@sha256:" + "ab".repeat(32) + "\"");
+
+        // One replica: no budget (it would block every node drain).
+        String single = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("replicaCount", "1")
+                .call();
+        assertThat(single).doesNotContain("kind: PodDisruptionBudget");
     }
 
     @Test

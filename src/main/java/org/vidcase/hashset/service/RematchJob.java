@@ -25,6 +25,7 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.EntryIds;
 import org.vidcase.matching.KnownHashIndex;
+import org.vidcase.matching.MatchingConfig;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.MatchingService;
@@ -71,6 +72,7 @@ public class RematchJob implements JobHandler {
             """;
 
     private final AgroalDataSource dataSource;
+    private final MatchingConfig matchingConfig;
     private final MatchingService matching;
     private final KnownHashIndex index;
     private final AuditTrail trail;
@@ -78,7 +80,8 @@ public class RematchJob implements JobHandler {
     private final Event<SeriesTextWritten> seriesText;
 
     public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
-                      ObjectMapper json, Event<SeriesTextWritten> seriesText) {
+                      ObjectMapper json, Event<SeriesTextWritten> seriesText, MatchingConfig matchingConfig) {
+        this.matchingConfig = matchingConfig;
         this.seriesText = seriesText;
         this.dataSource = dataSource;
         this.matching = matching;
@@ -103,6 +106,7 @@ public class RematchJob implements JobHandler {
         boolean deactivated = p.reason() == RematchParameters.Reason.DEACTIVATED;
         index.awaitLoaded(context::cancelled);
         index.sync(p.indexId());
+        List<String> unconfirmed = awaitReplicas(context);
         boolean settled = awaitOlderTransactions(context);
         String position = context.checkpoint();
         context.total(count(deactivated, p.indexId()));
@@ -132,12 +136,60 @@ public class RematchJob implements JobHandler {
         String summary = (deactivated ? "set deactivated; items it matched decided again: " : "")
                 + total.describe() + (context.cancelled() ? " (cancelled)" : "")
                 + (settled ? "" : "; transactions older than the change were still open after " + MAX_WAIT.toMinutes()
-                        + " minutes: items they add may need matching again");
+                        + " minutes: items they add may need matching again")
+                + (unconfirmed.isEmpty() ? "" : "; replicas " + unconfirmed + " did not confirm serving the change within "
+                        + MAX_WAIT.toMinutes() + " minutes: items they filed meanwhile may need matching again");
         context.message(summary);
         context.result(json.writeValueAsString(total));
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.HASHSET_REMATCH, p.setId().toString(), null,
                 context.cancelled() ? AuditOutcome.REFUSED : AuditOutcome.SUCCESS, null, null,
                 p.reason() + ": " + summary));
+    }
+
+    /**
+     * Waits until every live replica (one that confirmed within {@code vidcase.matching.replica-timeout})
+     * confirms serving a hash_set state at least as new as now, so that no replica goes on filing
+     * items against the old state once the scan has begun; returns those that did not in time.
+     */
+    private List<String> awaitReplicas(JobContext context) throws InterruptedException {
+        Timestamp now = databaseNow();
+        index.follow();
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        List<String> waiting = List.of();
+        while (!context.cancelled()) {
+            waiting = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("""
+                         SELECT replica FROM index_replica
+                          WHERE heartbeat_at > now() - CAST(? AS interval) AND synced_at < ? ORDER BY replica""")) {
+                s.setString(1, matchingConfig.replicaTimeout().toMillis() + " milliseconds");
+                s.setTimestamp(2, now);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        waiting.add(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the replicas' index state", e);
+            }
+            if (waiting.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            context.message("waiting for replicas to serve the change: " + waiting);
+            Thread.sleep(200);
+        }
+        return waiting;
+    }
+
+    private Timestamp databaseNow() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT clock_timestamp()");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getTimestamp(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the database clock", e);
+        }
     }
 
     /** Waits until no transaction that began before now is open; false if one outlived the wait. */

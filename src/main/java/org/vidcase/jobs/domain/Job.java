@@ -67,4 +67,16 @@ public class Job {
 
     @Column(nullable = false)
     public int attempts;
+
+    /** The replica running it ({@code RUNNING} only). */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    /** Until when that replica holds it; past this another replica may take it over. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** A cancel asked of any replica, seen by the running one when it renews its lease. */
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
 }

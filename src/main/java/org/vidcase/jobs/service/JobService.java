@@ -23,17 +23,31 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.domain.JobRepository;
 import org.vidcase.jobs.domain.JobState;
+import org.vidcase.shared.cluster.Replica;
 import org.vidcase.shared.error.ConflictException;
 import org.vidcase.shared.error.DomainException;
 
 /**
- * Runs jobs on a bounded worker pool. A job is created in the caller's transaction and starts
- * only after that transaction commits; its row is the durable state, the live map the fresh one.
+ * Runs jobs on a bounded worker pool, safely with several replicas on one database. A job is
+ * created in the caller's transaction and starts only after that transaction commits; its row is
+ * the durable state, the live map the fresh one.
+ *
+ * <p>A replica claims a job by a conditional update that makes it the job's lease owner, and
+ * renews the lease every third of {@code vidcase.jobs.lease} while the job runs. Every replica
+ * polls for queued jobs it has room for and for running jobs whose lease ran out (their replica
+ * died), which it resumes from their checkpoint when the handler allows it and fails otherwise;
+ * rows are taken with {@code FOR UPDATE SKIP LOCKED}, so no job is claimed twice. A replica writes a
+ * job's progress and end only while it holds the lease: one that lost it (paused past its lease
+ * and taken over) stops the job without writing. A replica that cannot renew for two thirds of the
+ * lease stops its jobs itself. A cancel asked of any replica is a flag the running one sees when it
+ * renews.
  */
 @ApplicationScoped
 public class JobService {
@@ -46,10 +60,15 @@ public class JobService {
     private final ObjectMapper json;
     private final Event<JobSubmitted> submitted;
     private final Map<UUID, LiveJob> live = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final String replica;
+    private volatile long lastRenewalNanos = System.nanoTime();
     private ExecutorService workers;
+    private ScheduledExecutorService leases;
 
     public JobService(JobRepository jobs, Instance<JobHandler> handlers, JobsConfig config, ObjectMapper json,
-                      Event<JobSubmitted> submitted) {
+                      Event<JobSubmitted> submitted, Replica replica) {
+        this.replica = replica.name();
         this.jobs = jobs;
         this.handlers = handlers;
         this.config = config;
@@ -64,7 +83,20 @@ public class JobService {
             t.setDaemon(true);
             return t;
         });
-        recoverUnfinished();
+        leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vidcase-job-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        long renew = Math.max(100, config.lease().toMillis() / 3);
+        leases.scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
+        leases.scheduleWithFixedDelay(this::pollQuietly, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.infof("Job worker %s: %d threads, lease %s", replica, config.workerThreads(), config.lease());
+    }
+
+    /** This replica's name in {@code job.lease_owner}: host, process and a random part. */
+    public String replica() {
+        return replica;
     }
 
     /**
@@ -72,15 +104,23 @@ public class JobService {
      * are saved, and their rows stay RUNNING so that the next start resumes or fails them.
      */
     void stop(@Observes ShutdownEvent event) {
+        leases.shutdownNow();
         live.values().forEach(LiveJob::requestStop);
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        }
+        // What this replica still holds is given up at once, so that another one resumes it now.
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jobs.update(
+                    "leaseUntil = ?1 where leaseOwner = ?2 and state = ?3", Instant.now(), replica, JobState.RUNNING));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not give up the leases of %s: %s", replica, e.getMessage());
         }
     }
 
@@ -105,7 +145,12 @@ public class JobService {
     }
 
     void queueAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobSubmitted event) {
-        workers.submit(() -> execute(event.jobId()));
+        // Run here when there is room; otherwise the job waits queued for whichever replica has room first.
+        if (inFlight.incrementAndGet() <= config.workerThreads()) {
+            workers.submit(() -> execute(event.jobId()));
+        } else {
+            inFlight.decrementAndGet();
+        }
     }
 
     public Optional<Job> find(UUID id) {
@@ -125,56 +170,142 @@ public class JobService {
         return find(id).map(this::snapshot).orElseThrow();
     }
 
+    /**
+     * Cancels a queued job at once; a running one, wherever it runs, is flagged and stops at the
+     * running replica's next renewal (at once when it runs here).
+     */
     @Transactional
     public Job cancel(UUID id) {
-        // State changes are conditional updates: the worker may claim or finish the job meanwhile.
+        // State changes are conditional updates: a worker may claim or finish the job meanwhile.
         int unstarted = jobs.update("state = ?1, finishedAt = ?2, updatedAt = ?2, message = ?3 where id = ?4 and state = ?5",
                 JobState.CANCELLED, Instant.now(), "cancelled before it started", id, JobState.QUEUED);
+        int flagged = unstarted == 1 ? 0 : jobs.update("cancelRequested = true, updatedAt = ?1 where id = ?2 and state = ?3",
+                Instant.now(), id, JobState.RUNNING);
         jobs.getEntityManager().clear();
         LiveJob running = live.get(id);
-        if (unstarted == 0 && running != null) {
+        if (flagged == 1 && running != null) {
             running.requestCancel();
         }
         Job job = jobs.findById(id);
         if (unstarted == 1) {
             handler(job.type).ifPresent(h -> h.cancelledBeforeStart(job));
         }
-        if (unstarted == 0 && running == null && job.state.isTerminal()) {
+        if (unstarted == 0 && flagged == 0 && job.state.isTerminal()) {
             throw new ConflictException("Job " + id + " has already ended as " + job.state);
         }
         return job;
     }
 
     /**
-     * After a restart no job is left RUNNING: queued jobs are queued again, interrupted ones resume
-     * from their checkpoint when their handler allows it and fail with a clear message otherwise.
+     * Claims what this replica has room for: queued jobs, and running jobs whose lease ran out (their
+     * replica stopped or died), which are resumed from their checkpoint when their handler allows it
+     * and failed with a clear message otherwise. Every replica does this every poll interval; a
+     * running job another replica still holds is never touched.
      */
     public void recoverUnfinished() {
+        int room = config.workerThreads() - inFlight.get();
+        if (room <= 0) {
+            return;
+        }
         List<UUID> toRun = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> candidates = jobs.getEntityManager().createNativeQuery("""
+                            SELECT id FROM job
+                             WHERE state = 'QUEUED' OR (state = 'RUNNING' AND (lease_until IS NULL OR lease_until < now()))
+                             ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                    .setParameter(1, room).getResultList();
             List<UUID> ids = new ArrayList<>();
-            for (Job job : jobs.unfinished()) {
+            for (UUID candidate : candidates) {
+                Job job = jobs.findById(candidate);
                 if (live.containsKey(job.id)) {
                     continue;
                 }
-                boolean resumable = handler(job.type).map(JobHandler::resumable).orElse(false);
-                if (job.state == JobState.QUEUED || resumable) {
-                    if (job.state == JobState.RUNNING) {
-                        job.message = "resumed after a server restart";
+                if (job.state == JobState.RUNNING) {
+                    boolean resumable = handler(job.type).map(JobHandler::resumable).orElse(false);
+                    String from = job.leaseOwner == null ? "a server restart" : "its replica (" + job.leaseOwner + ") stopped";
+                    if (resumable && !job.cancelRequested) {
+                        job.state = JobState.QUEUED;
+                        job.message = "resumed after " + from;
+                    } else {
+                        job.state = job.cancelRequested ? JobState.CANCELLED : JobState.FAILED;
+                        job.finishedAt = Instant.now();
+                        job.message = job.cancelRequested ? "cancelled" : "interrupted by a server restart or a replica "
+                                + "stopping (" + from + "); start it again";
+                        job.leaseOwner = null;
+                        job.leaseUntil = null;
+                        job.updatedAt = Instant.now();
+                        continue;
                     }
-                    job.state = JobState.QUEUED;
-                    ids.add(job.id);
-                } else {
-                    job.state = JobState.FAILED;
-                    job.finishedAt = Instant.now();
-                    job.message = "interrupted by a server restart; start it again";
+                    job.updatedAt = Instant.now();
+                    LOG.infof("Job %s (%s) taken over by %s after %s", job.id, job.type, replica, from);
                 }
-                job.updatedAt = Instant.now();
+                ids.add(job.id);
             }
             return ids;
         });
-        toRun.forEach(id -> workers.submit(() -> execute(id)));
-        if (!toRun.isEmpty()) {
-            LOG.infof("Re-queued %d job(s) after start-up", toRun.size());
+        for (UUID id : toRun) {
+            inFlight.incrementAndGet();
+            workers.submit(() -> execute(id));
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            recoverUnfinished();
+        } catch (RuntimeException e) {
+            LOG.debugf("Job poll of %s failed: %s", replica, e.getMessage());
+        }
+    }
+
+    /**
+     * Renews the leases of the jobs running here; a job whose lease another replica now holds is
+     * stopped here without writing, a flagged one cancelled. A replica that could not renew for two
+     * thirds of the lease stops its jobs, as another replica may take them over soon.
+     */
+    void renewLeases() {
+        if (live.isEmpty()) {
+            lastRenewalNanos = System.nanoTime();
+            return;
+        }
+        UUID[] ids = live.keySet().toArray(UUID[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> held = QuarkusTransaction.requiringNew().call(() -> jobs.getEntityManager().createNativeQuery("""
+                        UPDATE job SET lease_until = now() + CAST(?1 AS interval)
+                         WHERE id = ANY(CAST(?2 AS uuid[])) AND lease_owner = ?3 AND state = 'RUNNING'
+                        RETURNING id, cancel_requested""")
+                .setParameter(1, config.lease().toMillis() + " milliseconds").setParameter(2, ids)
+                .setParameter(3, replica).getResultList());
+        lastRenewalNanos = System.nanoTime();
+        java.util.Set<UUID> kept = new java.util.HashSet<>();
+        for (Object[] row : held) {
+            UUID id = (UUID) row[0];
+            kept.add(id);
+            LiveJob running = live.get(id);
+            if (running != null && Boolean.TRUE.equals(row[1])) {
+                running.requestCancel();
+            }
+        }
+        for (UUID id : ids) {
+            LiveJob running = live.get(id);
+            if (!kept.contains(id) && running != null && !running.leaseLost()) {
+                LOG.warnf("Job %s is no longer leased to %s (taken over or ended elsewhere); stopping it here", id, replica);
+                running.loseLease();
+            }
+        }
+    }
+
+    private void renewQuietly() {
+        try {
+            renewLeases();
+        } catch (RuntimeException e) {
+            long silentMillis = (System.nanoTime() - lastRenewalNanos) / 1_000_000;
+            LOG.warnf("Could not renew the job leases of %s for %d ms: %s", replica, silentMillis, e.getMessage());
+            if (silentMillis > config.lease().toMillis() * 2 / 3) {
+                live.values().stream().filter(j -> !j.leaseLost()).forEach(j -> {
+                    LOG.warnf("Stopping job %s here: its lease may run out and another replica take it over", j.jobId());
+                    j.loseLease();
+                });
+            }
         }
     }
 
@@ -182,6 +313,15 @@ public class JobService {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
+            run(id);
+        } finally {
+            inFlight.decrementAndGet();
+            requestContext.terminate();
+        }
+    }
+
+    private void run(UUID id) {
+        {
             LiveJob running = claim(id);
             if (running == null) {
                 return;
@@ -189,13 +329,17 @@ public class JobService {
             try {
                 JobHandler handler = handler(running.type()).orElseThrow();
                 handler.run(running);
-                if (running.stopping()) {
+                if (running.leaseLost()) {
+                    LOG.infof("Job %s returned after losing its lease; its new holder records it", id);
+                } else if (running.stopping()) {
                     flush(running);
                 } else {
                     finish(running, running.cancelled() ? JobState.CANCELLED : JobState.SUCCEEDED, null);
                 }
             } catch (Throwable failure) {
-                if (running.stopping()) {
+                if (running.leaseLost()) {
+                    LOG.infof("Job %s ended with %s after losing its lease; its new holder records it", id, failure);
+                } else if (running.stopping()) {
                     flush(running);
                 } else {
                     LOG.errorf(failure, "Job %s (%s) failed", id, running.type());
@@ -206,15 +350,15 @@ public class JobService {
             } finally {
                 live.remove(id);
             }
-        } finally {
-            requestContext.terminate();
         }
     }
 
     private LiveJob claim(UUID id) {
         LiveJob running = QuarkusTransaction.requiringNew().call(() -> {
-            int claimed = jobs.update("state = ?1, attempts = attempts + 1, updatedAt = ?2 where id = ?3 and state = ?4",
-                    JobState.RUNNING, Instant.now(), id, JobState.QUEUED);
+            Instant now = Instant.now();
+            int claimed = jobs.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leaseOwner = ?3, leaseUntil = ?4 "
+                            + "where id = ?5 and state = ?6",
+                    JobState.RUNNING, now, replica, now.plus(config.lease()), id, JobState.QUEUED);
             if (claimed == 0) {
                 return null;
             }
@@ -233,8 +377,18 @@ public class JobService {
     }
 
     private void flush(LiveJob running) {
+        if (running.leaseLost()) {
+            return;
+        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> write(jobs.findById(running.jobId()), running.progress()));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Job job = jobs.findById(running.jobId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (holds(job)) {
+                    write(job, running.progress());
+                } else {
+                    running.loseLease();
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Could not record progress of job %s: %s", running.jobId(), e.getMessage());
         }
@@ -257,9 +411,16 @@ public class JobService {
 
     private void writeFinal(LiveJob running, JobState state, String failure) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Job job = jobs.findById(running.jobId());
+            Job job = jobs.findById(running.jobId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (!holds(job)) {
+                LOG.warnf("Job %s ended here as %s but another replica holds it now; its end is theirs to record",
+                        running.jobId(), state);
+                return;
+            }
             LiveJob.Progress progress = running.progress();
             write(job, progress);
+            job.leaseOwner = null;
+            job.leaseUntil = null;
             job.state = state;
             job.finishedAt = Instant.now();
             if (failure != null) {
@@ -268,6 +429,10 @@ public class JobService {
                 job.message = "cancelled";
             }
         });
+    }
+
+    private boolean holds(Job job) {
+        return job != null && job.state == JobState.RUNNING && replica.equals(job.leaseOwner);
     }
 
     private void write(Job job, LiveJob.Progress progress) {

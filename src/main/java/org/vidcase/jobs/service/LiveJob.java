@@ -32,6 +32,7 @@ final class LiveJob implements JobContext {
     private volatile String result;
     private volatile boolean cancelRequested;
     private volatile boolean stopRequested;
+    private volatile boolean leaseLost;
     private volatile long lastFlushNanos = System.nanoTime();
 
     LiveJob(UUID id, String type, String owner, UUID caseId, String parameters, String checkpoint, long doneSoFar,
@@ -127,6 +128,16 @@ final class LiveJob implements JobContext {
 
     void requestStop() {
         stopRequested = true;
+    }
+
+    /** Another replica holds the job now (or may soon): stop, and write nothing more. */
+    void loseLease() {
+        leaseLost = true;
+        stopRequested = true;
+    }
+
+    boolean leaseLost() {
+        return leaseLost;
     }
 
     String type() {

@@ -3,16 +3,21 @@ package org.vidcase.shared.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 import org.vidcase.shared.storage.ObjectStorage;
 
-@Readiness
+/**
+ * The evidence bucket, as a wellness check ({@code /q/health/well}), not a readiness one: while
+ * the shared object store is down, uploads and content reads fail cleanly (503) but everything
+ * else works, so its outage must not take every replica out of service.
+ */
+@Wellness
 @ApplicationScoped
-public class ObjectStorageReadinessCheck implements HealthCheck {
+public class ObjectStorageHealthCheck implements HealthCheck {
 
     private final ObjectStorage storage;
 
-    public ObjectStorageReadinessCheck(ObjectStorage storage) {
+    public ObjectStorageHealthCheck(ObjectStorage storage) {
         this.storage = storage;
     }
 

@@ -9,17 +9,22 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
-/** Tokens cannot be validated against new signing keys while the realm is unreachable. */
-@Readiness
+/**
+ * The realm's discovery document, as a wellness check ({@code /q/health/well}), not a readiness
+ * one: tokens already issued are verified with the cached signing keys while the realm is
+ * unreachable (only new sign-ins fail), so an outage of the shared realm must not take every
+ * replica out of service.
+ */
+@Wellness
 @ApplicationScoped
-public class KeycloakReadinessCheck implements HealthCheck {
+public class KeycloakHealthCheck implements HealthCheck {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI discovery;
 
-    public KeycloakReadinessCheck(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+    public KeycloakHealthCheck(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
     }
 
