@@ -97,4 +97,21 @@ class CaseNeedToKnowTest {
         Api.as("officer").delete("/api/cases/" + caseId + "/members/officer").then().statusCode(204);
         Api.as("officer").get("/api/cases/" + caseId).then().statusCode(404);
     }
+
+    @Test
+    void aCaseReferenceIsUniqueWithinItsUnitAndAClashTellsNothingOfOtherUnits() {
+        String reference = org.vidcase.testsupport.CaseFixture.uniqueReference();
+        org.vidcase.testsupport.Api.as("officer").body(java.util.Map.of("reference", reference, "title", "north"))
+                .post("/api/cases").then().statusCode(201);
+        // Another unit uses the same number in its own register: no clash, so nothing is revealed.
+        org.vidcase.testsupport.Api.as("officer2").body(java.util.Map.of("reference", reference, "title", "south"))
+                .post("/api/cases").then().statusCode(201);
+        // A clash within the unit names the caller's own unit only.
+        org.vidcase.testsupport.Api.as("officer2").body(java.util.Map.of("reference", reference, "title", "again"))
+                .post("/api/cases").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("Your unit (south)"));
+        org.vidcase.testsupport.Api.as("investigator").body(java.util.Map.of("reference", reference, "title", "again"))
+                .post("/api/cases").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("Your unit (north)"));
+    }
 }

@@ -10,8 +10,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<VidCase, UUID> {
 
-    public Optional<VidCase> findByReference(String reference) {
-        return find("reference", reference).firstResultOptional();
+    /** The case of this unit (null: of no unit) with this reference; references are unique per unit. */
+    public Optional<VidCase> findByReference(String unit, String reference) {
+        return unit == null ? find("unit is null and reference = ?1", reference).firstResultOptional()
+                : find("unit = ?1 and reference = ?2", unit, reference).firstResultOptional();
     }
 
     public List<VidCase> all(CaseStatus status) {

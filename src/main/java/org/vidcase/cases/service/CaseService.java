@@ -49,8 +49,10 @@ public class CaseService {
 
     @Audited(AuditAction.CASE_CREATE)
     public CaseView create(@Valid @NotNull CreateCaseRequest request) {
-        if (cases.findByReference(request.reference()).isPresent()) {
-            throw new ConflictException("A case with reference " + request.reference() + " already exists");
+        // Unique within the unit only: telling someone of another unit about a clash would tell them the case exists.
+        if (cases.findByReference(user.unit(), request.reference()).isPresent()) {
+            throw new ConflictException(user.unit() == null ? "A case without a unit already has reference " + request.reference()
+                    : "Your unit (" + user.unit() + ") already has a case with reference " + request.reference());
         }
         VidCase created = new VidCase();
         created.id = UUID.randomUUID();
