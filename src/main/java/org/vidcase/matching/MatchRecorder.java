@@ -66,7 +66,15 @@ public final class MatchRecorder {
             """;
 
     // Every SET expression sees the row as it was: the CASEs test the category source before the update.
+    // A category the machine gives or takes away goes into the item's categorisation history, as a
+    // person's does: "before" reads the rows as they were (every part of the statement sees one snapshot).
     private static final String DECIDE = """
+            WITH d AS (
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
+                                     ?::boolean[]) AS d(id, status, category, decided_by, series, victim, offender, distributed)
+            ), before AS (
+                SELECT i.id, i.category, i.category_source FROM media_item i JOIN d ON d.id = i.id
+            ), decided AS (
             UPDATE media_item i SET match_status = d.status, matched_at = now(), version = i.version + 1,
                 category = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.category ELSE d.category END,
                 category_source = CASE WHEN i.category_source IN ('HUMAN', 'IMPORT') THEN i.category_source
@@ -104,9 +112,21 @@ public final class MatchRecorder {
                                         THEN (d.series IS NOT NULL OR d.victim IS NOT NULL OR d.offender IS NOT NULL
                                               OR d.distributed IS NOT NULL)
                                     ELSE false END
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
-                        ?::boolean[]) AS d(id, status, category, decided_by, series, victim, offender, distributed)
+            FROM d
             WHERE i.id = d.id
+            RETURNING i.id, i.category, i.category_source, i.victim_identified, i.offender_identified, i.distributed,
+                      i.self_generated, i.suspected, i.categorised_by, i.categorised_at
+            )
+            INSERT INTO media_categorisation (id, media_id, category, source, victim_identified, offender_identified,
+                                              distributed, self_generated, suspected, note, categorised_by, categorised_at)
+            SELECT gen_random_uuid(), x.id, x.category, 'HASH_MATCH', x.victim_identified, x.offender_identified,
+                   x.distributed, x.self_generated, x.suspected,
+                   CASE WHEN x.category IS NULL THEN 'category withdrawn: no reference-set match gives one any more'
+                        ELSE 'categorised by a reference-set match' END,
+                   coalesce(x.categorised_by, 'vidcase (reference sets)'), coalesce(x.categorised_at, now())
+            FROM decided x JOIN before b ON b.id = x.id
+            WHERE (b.category_source IS NULL OR b.category_source = 'HASH_MATCH')
+              AND b.category IS DISTINCT FROM x.category
             """;
 
     private final Matcher index;

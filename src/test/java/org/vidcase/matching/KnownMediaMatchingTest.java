@@ -187,6 +187,16 @@ class KnownMediaMatchingTest {
                 .body("categorySource", equalTo(null));
         item(caseId, itemG).then().body("matchStatus", equalTo(null)).body("category", equalTo("2"))
                 .body("categorySource", equalTo("HUMAN"));
+        // The machine's categorisation and its withdrawal are in the item's history, as a person's would be.
+        List<Map<String, Object>> historyA = Api.as("officer").get(media(caseId, itemA) + "/categorisations").then()
+                .statusCode(200).extract().path("$");
+        assertThat(historyA).extracting(h -> h.get("source")).containsOnly("HASH_MATCH");
+        assertThat(historyA).anySatisfy(h -> assertThat(h.get("category")).isNotNull());
+        assertThat(historyA.get(historyA.size() - 1).get("category")).isNull();
+        assertThat(String.valueOf(historyA.get(historyA.size() - 1).get("note"))).contains("withdrawn");
+        List<Map<String, Object>> historyG = Api.as("officer").get(media(caseId, itemG) + "/categorisations").then()
+                .statusCode(200).extract().path("$");
+        assertThat(historyG.get(historyG.size() - 1).get("source")).isEqualTo("HUMAN");
         // Series and flags a match filled in go with it.
         HashSetFixture.setActive(vicsSet, false);
         item(caseId, itemB).then().body("matchStatus", equalTo(null)).body("category", equalTo(null))

@@ -70,6 +70,24 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aJsonBodyWithoutALengthIsRefusedBeforeReadingAndStoresNothing() throws Exception {
+        String reference = CaseFixture.uniqueReference();
+        byte[] json = ("{\"reference\": \"" + reference + "\", \"title\": \"" + "x".repeat(10_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        // A body publisher of unknown length: sent chunked, without Content-Length.
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/cases"))
+                .header("Authorization", "Bearer " + Tokens.of("officer")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(411);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("announce its length");
+        Api.as("officer").get("/api/cases").then().statusCode(200).body("reference", not(hasItem(reference)));
+    }
+
+    @Test
     void wrongContentTypeIsRefused() {
         problem(given().auth().oauth2(Tokens.of("officer")).contentType("text/plain").body("reference=X")
                 .post("/api/cases"), 415);

@@ -117,6 +117,7 @@ public class MediaResource {
     @POST
     @Path("/seizures/{seizureId}/media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @CheckedBeforeBody
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
     @Operation(summary = "Upload files: one as a raw body, or several as multipart parts named 'file'",
             description = UPLOAD_DESCRIPTION)
@@ -142,7 +143,7 @@ public class MediaResource {
                                             + "file's name on the device") List<FileUpload> files,
                                     @RestForm("path") @Schema(description = "Each file's folder on the device (not "
                                             + "its name), in the order of the files") List<String> paths) {
-        ingest.checkCanUpload(caseId, seizureId);
+        // UploadAccessFilter checked need-to-know before the body was read (and so spooled).
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("No file parts named 'file' in the request");
         }

@@ -12,7 +12,9 @@ import org.vidcase.shared.error.Problem;
 
 /**
  * Answers an announced oversized body with a problem document before the body is read. Evidence
- * uploads and imports may be as large as the evidence limit; every other body is small JSON.
+ * uploads and imports may be as large as the evidence limit; every other body is small JSON, and
+ * must announce its length: a JSON body sent chunked (no Content-Length) is refused with 411
+ * before it is read, since only the much larger server-wide limit would otherwise bound it.
  */
 @ApplicationScoped
 public class BodySizeLimitHandler {
@@ -38,6 +40,17 @@ public class BodySizeLimitHandler {
         long limit = FILE_ENDPOINTS.matcher(path).matches()
                 ? maxUpload.asLongValue() + MULTIPART_OVERHEAD
                 : maxJsonBody.asLongValue();
+        boolean file = FILE_ENDPOINTS.matcher(path).matches();
+        if (length == null && !file && ctx.request().getHeader("Transfer-Encoding") != null) {
+            Problem problem = Problem.of(411, "A request body other than a file upload or import must announce its length "
+                            + "(Content-Length, at most " + limit + " bytes); chunked bodies are accepted for files only",
+                    path, RequestIdHandler.of(ctx), null);
+            ctx.response().setStatusCode(411)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(Json.encode(problem));
+            return;
+        }
         if (length != null && parse(length) > limit) {
             Problem problem = Problem.of(413,
                     "The request body of " + length + " bytes exceeds the limit of " + limit + " bytes",
