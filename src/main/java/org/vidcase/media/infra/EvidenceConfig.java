@@ -18,4 +18,11 @@ public interface EvidenceConfig {
 
     /** Whether a stored object is read back, decrypted and hashed before it is referenced. */
     boolean verifyAfterWrite();
+
+    /**
+     * How often objects no row refers to are removed from the bucket (a scheduler period, e.g.
+     * {@code 30s}); read by {@code EvidenceOrphans}' schedule.
+     */
+    @io.smallrye.config.WithDefault("30s")
+    String orphanSweepEvery();
 }

@@ -190,6 +190,17 @@ public class EvidenceStore {
         removeQuietly(objectKey);
     }
 
+    /** Removes the object; false (logged) when the bucket could not, so that the caller tries again later. */
+    public boolean delete(String objectKey) {
+        try {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(objectKey).build());
+            return true;
+        } catch (Exception e) {
+            LOG.warnf("Could not remove %s from evidence storage: %s", objectKey, e.getMessage());
+            return false;
+        }
+    }
+
     private void abandon(ChunkPipe pipe, Future<?> upload, String stagingKey, IOException reason) {
         pipe.abort(reason);
         try {

@@ -2,8 +2,6 @@ package org.vidcase.media.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +59,13 @@ public class MediaIngestService {
     private final AuditTrail trail;
     private final CurrentUser user;
     private final RequestInfo request;
-    private final TransactionSynchronizationRegistry txRegistry;
+    private final EvidenceOrphans orphans;
     private final MatchingService matching;
 
     public MediaIngestService(SeizureService seizures, EvidenceStore store, EvidenceBlobRepository blobs,
                               MediaItemRepository items, MediaLocationRepository locations, MediaService media,
                               AuditTrail trail, CurrentUser user, RequestInfo request,
-                              TransactionSynchronizationRegistry txRegistry, MatchingService matching) {
+                              EvidenceOrphans orphans, MatchingService matching) {
         this.matching = matching;
         this.seizures = seizures;
         this.store = store;
@@ -78,7 +76,7 @@ public class MediaIngestService {
         this.trail = trail;
         this.user = user;
         this.request = request;
-        this.txRegistry = txRegistry;
+        this.orphans = orphans;
     }
 
     /** Checked before the body is read, so that outsiders learn nothing and store nothing. */
@@ -126,13 +124,11 @@ public class MediaIngestService {
                                Supplier<Seizure> seizure) {
         MediaDigest digest = staged.digest();
         String newObject = null;
-        boolean known = QuarkusTransaction.requiringNew().call(() -> blobs.findById(digest.sha256()) != null);
         try {
-            if (known) {
-                store.remove(staged.stagingKey());
-            } else {
-                newObject = store.promote(staged);
-            }
+            // Always filed as a new object, even when the deployment already holds the content (in this
+            // case or another): the storage calls and the answer must not tell that another case holds it.
+            // The object no row refers to then is removed later by EvidenceOrphanSweep, off this path.
+            newObject = store.promote(staged);
             String objectKey = newObject;
             try {
                 return QuarkusTransaction.requiringNew().call(() -> record(caseId, staged, objectKey, file, actor, seizure));
@@ -165,8 +161,8 @@ public class MediaIngestService {
         Seizure seizure = seizureCheck.get();
         if (newObject != null && !blobs.insertIfAbsent(digest.sha256(), newObject, staged.wrappedKey().storageForm(),
                 digest.size(), store.storedSize(newObject))) {
-            // A concurrent upload of the same content filed it first; ours goes after commit.
-            orphanAfterCommit(newObject);
+            // The content was held already (or a concurrent upload filed it first): ours is swept away later.
+            orphans.queue(newObject);
         }
         String contentKey = "sha256:" + digest.sha256();
         MediaItem item = items.byContent(caseId, contentKey).orElse(null);
@@ -206,20 +202,6 @@ public class MediaIngestService {
         items.getEntityManager().refresh(item);
         return "; matched reference sets: " + item.matchStatus
                 + (item.categorySource == CategorySource.HASH_MATCH ? ", pre-categorised " + item.category : "");
-    }
-
-    private void orphanAfterCommit(String objectKey) {
-        txRegistry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Nothing to prepare.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                store.remove(objectKey);
-            }
-        });
     }
 
     private MediaItem newItem(UUID caseId, UUID seizureId, String contentKey, MediaDigest digest, String actor) {

@@ -1,0 +1,69 @@
+package org.vidcase.media.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.vidcase.media.infra.EvidenceStore;
+
+/**
+ * Stored objects that no evidence row refers to: queued in the transaction that finds them
+ * unneeded, removed from the bucket by a sweep every {@code vidcase.evidence.orphan-sweep-every},
+ * never on a request's path. An object a row refers to by the time of the sweep is kept. Several
+ * replicas sweep safely ({@code SKIP LOCKED}); an object the bucket cannot remove now stays queued.
+ */
+@ApplicationScoped
+public class EvidenceOrphans {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceOrphans.class);
+    private static final int BATCH = 200;
+
+    private final EntityManager em;
+    private final EvidenceStore store;
+
+    public EvidenceOrphans(EntityManager em, EvidenceStore store) {
+        this.em = em;
+        this.store = store;
+    }
+
+    /** Queues the object for removal, in the caller's transaction. */
+    public void queue(String objectKey) {
+        em.createNativeQuery("INSERT INTO evidence_orphan (object_key) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, objectKey).executeUpdate();
+    }
+
+    @Scheduled(every = "${vidcase.evidence.orphan-sweep-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warnf("Sweeping unreferenced evidence objects failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Removes one batch of queued objects; returns how many it removed. */
+    public int sweep() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> keys = em.createNativeQuery("""
+                            SELECT o.object_key FROM evidence_orphan o ORDER BY o.queued_at LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                    .setParameter(1, BATCH).getResultList();
+            int removed = 0;
+            for (String key : keys) {
+                boolean referenced = ((Number) em.createNativeQuery("SELECT count(*) FROM evidence_blob WHERE object_key = ?1")
+                        .setParameter(1, key).getSingleResult()).longValue() > 0;
+                if (!referenced) {
+                    if (!store.delete(key)) {
+                        continue;
+                    }
+                    removed++;
+                }
+                em.createNativeQuery("DELETE FROM evidence_orphan WHERE object_key = ?1").setParameter(1, key).executeUpdate();
+            }
+            return removed;
+        });
+    }
+}
