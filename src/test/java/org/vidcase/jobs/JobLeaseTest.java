@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.vidcase.jobs.service.JobService;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.testsupport.Api;
+import org.vidcase.testsupport.Jobs;
 
 /**
  * Jobs with leases, as several replicas on one database see them. The other replica is played by
@@ -163,34 +164,10 @@ class JobLeaseTest {
     }
 
     private static void awaitState(UUID id, String state) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (state.equals(Api.as("officer").get("/api/jobs/" + id).then().extract().path("state"))) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("job " + id + " never reached " + state);
+        Jobs.awaitState(id.toString(), "officer", state);
     }
 
     private static JsonPath awaitEnd(UUID id) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath job = Api.as("officer").get("/api/jobs/" + id).then().statusCode(200).extract().jsonPath();
-            String state = job.getString("state");
-            if (state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED")) {
-                return job;
-            }
-            pause();
-        }
-        throw new AssertionError("job " + id + " did not end within a minute");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Jobs.awaitEnd(id.toString(), "officer");
     }
 }

@@ -142,6 +142,15 @@ final class KeycloakService implements AutoCloseable {
         return adminPassword;
     }
 
+    /** Freezes the realm server: it accepts connections and answers nothing. */
+    void suspend() {
+        process.signal("STOP");
+    }
+
+    void resume() {
+        process.signal("CONT");
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));

@@ -111,6 +111,15 @@ public final class LocalStack implements AutoCloseable {
         elasticsearch.resume();
     }
 
+    /** Freezes Keycloak until {@link #resumeKeycloak()}: for outage tests. */
+    public void suspendKeycloak() {
+        keycloak.suspend();
+    }
+
+    public void resumeKeycloak() {
+        keycloak.resume();
+    }
+
     public String searchUrl() {
         return elasticsearch.url();
     }

@@ -27,4 +27,21 @@ public final class Jobs {
         }
         throw new AssertionError("job " + jobId + " did not end within two minutes");
     }
+
+    /** Waits until the job is in this state (e.g. RUNNING). */
+    public static void awaitState(String jobId, String user, String state) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (state.equals(Api.as(user).get("/api/jobs/" + jobId).then().extract().path("state"))) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job " + jobId + " never reached " + state);
+    }
 }

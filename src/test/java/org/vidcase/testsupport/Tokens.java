@@ -19,6 +19,11 @@ public final class Tokens {
         return CACHE.compute(username, (u, cached) -> cached != null && cached.fresh() ? cached : fetchUser(u)).token();
     }
 
+    /** Drops the cached token, so that the next {@link #of} signs in again. */
+    public static void forget(String username) {
+        CACHE.remove(username);
+    }
+
     /** Client-credentials grant of the hub service account. */
     public static String hubNode() {
         return CACHE.compute("#hub", (u, cached) -> cached != null && cached.fresh() ? cached : fetchHub()).token();
