@@ -1,0 +1,81 @@
+package org.vidcase.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a load run measured and found, for its report and for the test that asserts on it. */
+public final class LoadResult {
+
+    final LoadSettings settings;
+    final String runTag;
+    final double poolSeconds;
+    final double setupSeconds;
+    final double windowSeconds;
+    final List<Measurements> phases;
+    final List<BackgroundWork.Outcome> background;
+    final VirtualOfficer.Tally filed;
+    final int signIns;
+    final int refreshes;
+    final int pictures;
+
+    LoadResult(LoadSettings settings, String runTag, double poolSeconds, double setupSeconds, double windowSeconds,
+               List<Measurements> phases, List<BackgroundWork.Outcome> background, VirtualOfficer.Tally filed,
+               int signIns, int refreshes, int pictures) {
+        this.settings = settings;
+        this.runTag = runTag;
+        this.poolSeconds = poolSeconds;
+        this.setupSeconds = setupSeconds;
+        this.windowSeconds = windowSeconds;
+        this.phases = List.copyOf(phases);
+        this.background = List.copyOf(background);
+        this.filed = filed;
+        this.signIns = signIns;
+        this.refreshes = refreshes;
+        this.pictures = pictures;
+    }
+
+    Measurements phase(String name) {
+        return phases.stream().filter(p -> p.phase().equals(name)).findFirst().orElseThrow();
+    }
+
+    Measurements load() {
+        return phase("load");
+    }
+
+    Measurements baseline() {
+        return phase("baseline");
+    }
+
+    /** Errors of every phase: set-up, baseline, load and the checks after it. */
+    public int errors() {
+        return phases.stream().mapToInt(Measurements::errorCount).sum();
+    }
+
+    /** The errors kept with their detail (the first 200 of each phase). */
+    public List<String> errorDetails() {
+        List<String> out = new ArrayList<>();
+        phases.forEach(p -> p.errors().forEach(e -> out.add(e.toString())));
+        return out;
+    }
+
+    /** Requests of this type sent during the load window. */
+    public int requestsUnderLoad(RequestType type) {
+        return load().summary(type).count();
+    }
+
+    /** One line per piece of background work: what, its job, how it ended. */
+    public List<String> backgroundWork() {
+        return background.stream().map(o -> o.what() + ": job " + o.jobId() + " " + o.state()
+                + String.format(java.util.Locale.ROOT, " after %.1f s", o.seconds())).toList();
+    }
+
+    /** The hash-set import and the clustering that ran under load both succeeded. */
+    public boolean backgroundUnderLoadSucceeded() {
+        List<BackgroundWork.Outcome> underLoad = background.stream().filter(o -> o.phase().equals("load")).toList();
+        return underLoad.size() == 2 && underLoad.stream().allMatch(BackgroundWork.Outcome::succeeded);
+    }
+
+    public double windowSeconds() {
+        return windowSeconds;
+    }
+}

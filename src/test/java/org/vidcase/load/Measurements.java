@@ -1,0 +1,105 @@
+package org.vidcase.load;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What one phase of a run measured: latencies per request type, job durations, requests per replica, errors. */
+final class Measurements {
+
+    /** Errors kept with their detail; the count goes on past this. */
+    private static final int KEPT_ERRORS = 200;
+
+    private final String phase;
+    private final Map<RequestType, LatencyStats> requests = new EnumMap<>(RequestType.class);
+    private final Map<JobKind, LatencyStats> jobs = new EnumMap<>(JobKind.class);
+    private final Map<String, LongAdder> perReplica = new ConcurrentHashMap<>();
+    private final List<LoadError> errors = new ArrayList<>();
+    private final AtomicInteger errorCount = new AtomicInteger();
+
+    Measurements(String phase) {
+        this.phase = phase;
+        for (RequestType type : RequestType.values()) {
+            requests.put(type, new LatencyStats());
+        }
+        for (JobKind kind : JobKind.values()) {
+            jobs.put(kind, new LatencyStats());
+        }
+    }
+
+    String phase() {
+        return phase;
+    }
+
+    /** One request and its outcome; {@code problem} is null when status and body were as expected. */
+    void request(RequestType type, String replica, long latencyNanos, String problem) {
+        requests.get(type).add(latencyNanos, problem != null);
+        if (replica != null) {
+            perReplica.computeIfAbsent(replica, r -> new LongAdder()).increment();
+        }
+        if (problem != null) {
+            error(type, problem);
+        }
+    }
+
+    /** A piece of background work from submission to its end; {@code problem} when it did not succeed. */
+    void job(JobKind kind, long durationNanos, String problem) {
+        jobs.get(kind).add(durationNanos, problem != null);
+        if (problem != null) {
+            error(RequestType.HOUSEKEEPING, kind.label() + ": " + problem);
+        }
+    }
+
+    /** Something found wrong outside a single request (a final check). */
+    void error(RequestType type, String detail) {
+        errorCount.incrementAndGet();
+        synchronized (errors) {
+            if (errors.size() < KEPT_ERRORS) {
+                errors.add(new LoadError(phase, type, detail));
+            }
+        }
+    }
+
+    LatencyStats.Summary summary(RequestType type) {
+        return requests.get(type).summary();
+    }
+
+    LatencyStats.Summary summary(JobKind kind) {
+        return jobs.get(kind).summary();
+    }
+
+    Map<String, Long> requestsPerReplica() {
+        Map<String, Long> out = new TreeMap<>();
+        perReplica.forEach((replica, n) -> out.put(replica, n.sum()));
+        return out;
+    }
+
+    int errorCount() {
+        return errorCount.get();
+    }
+
+    List<LoadError> errors() {
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
+    }
+
+    int totalRequests() {
+        return requests.entrySet().stream().filter(e -> e.getKey() != RequestType.HOUSEKEEPING)
+                .mapToInt(e -> e.getValue().summary().count()).sum();
+    }
+
+    /** An unexpected status, a timeout, a malformed body or a failed check. */
+    record LoadError(String phase, RequestType type, String detail) {
+
+        @Override
+        public String toString() {
+            return phase + ", " + type.label() + ": " + detail;
+        }
+    }
+}
