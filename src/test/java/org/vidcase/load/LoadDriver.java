@@ -82,10 +82,14 @@ public final class LoadDriver {
         Measurements after = new Measurements("after the load");
         List<BackgroundWork.Outcome> outcomes = new ArrayList<>();
         double window = 0;
+        double baselineSeconds = 0;
+        double afterSeconds = 0;
         if (!allOpen) {
             setup.error(RequestType.HOUSEKEEPING, "not every officer could open a case; no load was sent");
         } else {
+            long baselineStart = System.nanoTime();
             runBaseline(settings, idle, background, baseline, outcomes);
+            baselineSeconds = seconds(baselineStart);
             LOG.infof("Load %s: baseline done; %d officers for %d s on %s", runTag, settings.officers(),
                     settings.duration().toSeconds(), settings.replicas());
             long start = System.nanoTime();
@@ -107,6 +111,7 @@ public final class LoadDriver {
                 join(f, settings.duration().plus(AFTER_LOAD_LIMIT), load);
             }
             window = seconds(start);
+            long afterStart = System.nanoTime();
             List<Callable<Boolean>> finishing = new ArrayList<>();
             for (VirtualOfficer o : officers) {
                 finishing.add(() -> {
@@ -129,6 +134,7 @@ public final class LoadDriver {
                 return true;
             });
             threads.invokeAll(checks);
+            afterSeconds = seconds(afterStart);
         }
         long uploaded = 0;
         long imported = 0;
@@ -142,7 +148,8 @@ public final class LoadDriver {
             categorised += t.categorised();
         }
         OfficerTokens tokens = http.tokens();
-        return new LoadResult(settings, runTag, poolSeconds, setupSeconds, window, List.of(setup, baseline, load, after),
+        return new LoadResult(settings, runTag, new LoadResult.Timings(poolSeconds, setupSeconds, baselineSeconds,
+                window, afterSeconds), List.of(setup, baseline, load, after),
                 outcomes.stream().filter(o -> o != null).toList(), new VirtualOfficer.Tally(uploaded, imported,
                 locations, categorised), tokens.signIns(), tokens.refreshes(), pool.size());
     }

@@ -70,16 +70,16 @@ final class LoadHttp {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String type = response.headers().firstValue("Content-Type").orElse("");
             if (!call.expected().contains(status)) {
                 problem = "status " + status + " (expected " + call.expected() + "): " + excerpt(text);
+                // Kept for the caller: a multipart answer of 207 says which files were stored nonetheless.
+                body = type.startsWith("application/json") ? readQuietly(text) : null;
+            } else if (!type.startsWith("application/json")) {
+                problem = "status " + status + " with Content-Type '" + type + "': " + excerpt(text);
             } else {
-                String type = response.headers().firstValue("Content-Type").orElse("");
-                if (!type.startsWith("application/json")) {
-                    problem = "status " + status + " with Content-Type '" + type + "': " + excerpt(text);
-                } else {
-                    body = json.readTree(text);
-                    problem = call.check().problemWith(body, status);
-                }
+                body = json.readTree(text);
+                problem = call.check().problemWith(body, status);
             }
         } catch (HttpTimeoutException e) {
             problem = "no answer within " + TIMEOUT.toSeconds() + " s";
@@ -100,12 +100,20 @@ final class LoadHttp {
         return problem == null ? new Reply(true, status, body) : new Reply(false, status, body);
     }
 
+    private JsonNode readQuietly(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     static String excerpt(String text) {
         String flat = text.replaceAll("\\s+", " ");
         return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
     }
 
-    /** The outcome of one call: {@code body} is the parsed JSON when the status was expected. */
+    /** The outcome of one call: {@code body} is the parsed JSON answer, if it was JSON. */
     record Reply(boolean ok, int status, JsonNode body) {
         static final Reply FAILED = new Reply(false, 0, null);
     }

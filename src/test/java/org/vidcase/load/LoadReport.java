@@ -35,10 +35,11 @@ public final class LoadReport {
                 Runtime.getRuntime().maxMemory() >> 20));
         md.append(String.format(Locale.ROOT, "Load: %d virtual officers (accounts %s in turn) for %d s, think time %d ms, "
                         + "seed %d; replicas: %s. Picture pool: %d pictures made in %.1f s; set-up (pool, cases, "
-                        + "exhibits) %.1f s; load window %.1f s.%n%n",
+                        + "exhibits) %.1f s; baseline %.1f s; load window %.1f s; after it (imports and jobs awaited, "
+                        + "cases and index checked) %.1f s.%n%n",
                 s.officers(), String.join(", ", LoadSettings.ACCOUNTS), s.duration().toSeconds(), s.thinkTime().toMillis(),
                 s.seed(), s.replicas().stream().map(x -> x.name() + " " + x.baseUrl()).collect(Collectors.joining(", ")),
-                r.pictures, r.poolSeconds, r.setupSeconds, r.windowSeconds));
+                r.pictures, r.poolSeconds, r.setupSeconds, r.baselineSeconds, r.windowSeconds, r.afterSeconds));
         requests(md, r);
         jobs(md, r);
         md.append("\nRequests per replica under load: ").append(r.load().requestsPerReplica().entrySet().stream()

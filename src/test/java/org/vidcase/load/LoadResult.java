@@ -10,7 +10,9 @@ public final class LoadResult {
     final String runTag;
     final double poolSeconds;
     final double setupSeconds;
+    final double baselineSeconds;
     final double windowSeconds;
+    final double afterSeconds;
     final List<Measurements> phases;
     final List<BackgroundWork.Outcome> background;
     final VirtualOfficer.Tally filed;
@@ -18,14 +20,16 @@ public final class LoadResult {
     final int refreshes;
     final int pictures;
 
-    LoadResult(LoadSettings settings, String runTag, double poolSeconds, double setupSeconds, double windowSeconds,
-               List<Measurements> phases, List<BackgroundWork.Outcome> background, VirtualOfficer.Tally filed,
+    LoadResult(LoadSettings settings, String runTag, Timings seconds, List<Measurements> phases,
+               List<BackgroundWork.Outcome> background, VirtualOfficer.Tally filed,
                int signIns, int refreshes, int pictures) {
         this.settings = settings;
         this.runTag = runTag;
-        this.poolSeconds = poolSeconds;
-        this.setupSeconds = setupSeconds;
-        this.windowSeconds = windowSeconds;
+        this.poolSeconds = seconds.pool();
+        this.setupSeconds = seconds.setup();
+        this.baselineSeconds = seconds.baseline();
+        this.windowSeconds = seconds.window();
+        this.afterSeconds = seconds.after();
         this.phases = List.copyOf(phases);
         this.background = List.copyOf(background);
         this.filed = filed;
@@ -77,5 +81,9 @@ public final class LoadResult {
 
     public double windowSeconds() {
         return windowSeconds;
+    }
+
+    /** How long the phases took, in seconds: the picture pool, the set-up (pool included), the baseline, the load, the checks. */
+    record Timings(double pool, double setup, double baseline, double window, double after) {
     }
 }

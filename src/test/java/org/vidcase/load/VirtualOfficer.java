@@ -215,11 +215,15 @@ final class VirtualOfficer {
                     }
                     return null;
                 }), m);
-        if (reply.ok()) {
+        // Even a failed request may have stored some of its files (207): they are in the case now.
+        JsonNode outcomes = reply.body();
+        if (outcomes != null && outcomes.isArray() && outcomes.size() == files.size()) {
             for (int i = 0; i < files.size(); i++) {
                 Upload f = files.get(i);
-                filed(new Upload(reply.body().get(i).path("item").path("id").asText(), f.picture(), f.tag(),
-                        f.fileName(), f.sha256()), 1);
+                JsonNode item = outcomes.get(i).path("item");
+                if ("NEW_ITEM".equals(outcomes.get(i).path("outcome").asText()) && f.sha256().equals(item.path("sha256").asText())) {
+                    filed(new Upload(item.path("id").asText(), f.picture(), f.tag(), f.fileName(), f.sha256()), 1);
+                }
             }
         }
     }

@@ -84,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("vidcase.storage.endpoint", storage.endpoint());
         p.put("vidcase.storage.access-key", storage.accessKey());
         p.put("vidcase.storage.secret-key", storage.secretKey());
+        p.put("vidcase.storage.bucket", ObjectStorageService.BUCKET);
         p.put("vidcase.search.hosts", elasticsearch.url());
         return p;
     }
