@@ -57,6 +57,7 @@ public final class LoadDriver {
     private static LoadResult run(LoadSettings settings, String runTag, LoadHttp http, ExecutorService threads)
             throws InterruptedException {
         long began = System.nanoTime();
+        double loadAverageBefore = loadAverage();
         ImagePool pool = ImagePool.generate(settings.seed(), settings.scenes());
         double poolSeconds = seconds(began);
         LOG.infof("Load %s: %d pictures generated in %.1f s", runTag, pool.size(), poolSeconds);
@@ -84,6 +85,7 @@ public final class LoadDriver {
         double window = 0;
         double baselineSeconds = 0;
         double afterSeconds = 0;
+        double loadAverageAfter = -1;
         if (!allOpen) {
             setup.error(RequestType.HOUSEKEEPING, "not every officer could open a case; no load was sent");
         } else {
@@ -111,6 +113,7 @@ public final class LoadDriver {
                 join(f, settings.duration().plus(AFTER_LOAD_LIMIT), load);
             }
             window = seconds(start);
+            loadAverageAfter = loadAverage();
             long afterStart = System.nanoTime();
             List<Callable<Boolean>> finishing = new ArrayList<>();
             for (VirtualOfficer o : officers) {
@@ -149,7 +152,7 @@ public final class LoadDriver {
         }
         OfficerTokens tokens = http.tokens();
         return new LoadResult(settings, runTag, new LoadResult.Timings(poolSeconds, setupSeconds, baselineSeconds,
-                window, afterSeconds), List.of(setup, baseline, load, after),
+                window, afterSeconds, loadAverageBefore, loadAverageAfter), List.of(setup, baseline, load, after),
                 outcomes.stream().filter(o -> o != null).toList(), new VirtualOfficer.Tally(uploaded, imported,
                 locations, categorised), tokens.signIns(), tokens.refreshes(), pool.size());
     }
@@ -217,6 +220,11 @@ public final class LoadDriver {
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
+    }
+
+    /** The machine's load average over the last minute (-1 where the system does not tell). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double seconds(long since) {

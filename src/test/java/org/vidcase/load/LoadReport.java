@@ -36,10 +36,12 @@ public final class LoadReport {
         md.append(String.format(Locale.ROOT, "Load: %d virtual officers (accounts %s in turn) for %d s, think time %d ms, "
                         + "seed %d; replicas: %s. Picture pool: %d pictures made in %.1f s; set-up (pool, cases, "
                         + "exhibits) %.1f s; baseline %.1f s; load window %.1f s; after it (imports and jobs awaited, "
-                        + "cases and index checked) %.1f s.%n%n",
+                        + "cases and index checked) %.1f s. Load average of the machine (1 min): %.1f before the run, "
+                        + "%.1f at the end of the load.%n%n",
                 s.officers(), String.join(", ", LoadSettings.ACCOUNTS), s.duration().toSeconds(), s.thinkTime().toMillis(),
                 s.seed(), s.replicas().stream().map(x -> x.name() + " " + x.baseUrl()).collect(Collectors.joining(", ")),
-                r.pictures, r.poolSeconds, r.setupSeconds, r.baselineSeconds, r.windowSeconds, r.afterSeconds));
+                r.pictures, r.poolSeconds, r.setupSeconds, r.baselineSeconds, r.windowSeconds, r.afterSeconds,
+                r.loadAverageBefore, r.loadAverageAfter));
         requests(md, r);
         jobs(md, r);
         md.append("\nRequests per replica under load: ").append(r.load().requestsPerReplica().entrySet().stream()

@@ -13,6 +13,8 @@ public final class LoadResult {
     final double baselineSeconds;
     final double windowSeconds;
     final double afterSeconds;
+    final double loadAverageBefore;
+    final double loadAverageAfter;
     final List<Measurements> phases;
     final List<BackgroundWork.Outcome> background;
     final VirtualOfficer.Tally filed;
@@ -30,6 +32,8 @@ public final class LoadResult {
         this.baselineSeconds = seconds.baseline();
         this.windowSeconds = seconds.window();
         this.afterSeconds = seconds.after();
+        this.loadAverageBefore = seconds.loadAverageBefore();
+        this.loadAverageAfter = seconds.loadAverageAfter();
         this.phases = List.copyOf(phases);
         this.background = List.copyOf(background);
         this.filed = filed;
@@ -79,11 +83,21 @@ public final class LoadResult {
         return underLoad.size() == 2 && underLoad.stream().allMatch(BackgroundWork.Outcome::succeeded);
     }
 
+    /** Every request sent during the load window (tokens included). */
+    public int totalRequestsUnderLoad() {
+        return load().totalRequests();
+    }
+
     public double windowSeconds() {
         return windowSeconds;
     }
 
-    /** How long the phases took, in seconds: the picture pool, the set-up (pool included), the baseline, the load, the checks. */
-    record Timings(double pool, double setup, double baseline, double window, double after) {
+    /**
+     * How long the phases took, in seconds: the picture pool, the set-up (pool included), the
+     * baseline, the load, the checks; and the machine's one-minute load average before the run and
+     * at the end of the load (others' work on a shared machine shows here).
+     */
+    record Timings(double pool, double setup, double baseline, double window, double after, double loadAverageBefore,
+                   double loadAverageAfter) {
     }
 }

@@ -47,6 +47,12 @@ public record LoadSettings(List<Replica> replicas, URI tokenEndpoint, int office
                 baselineRounds);
     }
 
+    /** A smaller picture pool and fewer idle requests per type: for the bounded form in the test suite. */
+    public LoadSettings withBaseline(int scenes, int baselineRounds) {
+        return new LoadSettings(replicas, tokenEndpoint, officers, duration, seed, hashSetEntries, thinkTime, scenes,
+                baselineRounds);
+    }
+
     static String account(int officer) {
         return ACCOUNTS.get(officer % ACCOUNTS.size());
     }

@@ -49,7 +49,7 @@ class LoadTest {
     void twentyOfficersForAMinuteMeetNoError() throws Exception {
         Instant started = Instant.now();
         LoadSettings settings = LoadSettings.of(List.of(new LoadSettings.Replica("test-server", server.toURI())),
-                URI.create(Tokens.tokenEndpoint()), OFFICERS, DURATION, 20261205L);
+                URI.create(Tokens.tokenEndpoint()), OFFICERS, DURATION, 20261205L).withBaseline(20, 3);
 
         LoadResult result = LoadDriver.run(settings);
         String report = LoadReport.markdown(result, OFFICERS + " officers for " + DURATION.toSeconds()
