@@ -40,8 +40,8 @@ final class ImagePool {
     static ImagePool generate(long seed, int scenes) {
         Random random = new Random(seed);
         long[] seeds = random.longs(scenes).toArray();
-        PdqHasher hasher = new PdqHasher();
         List<Picture> pictures = IntStream.range(0, scenes).parallel().mapToObj(i -> {
+            PdqHasher hasher = new PdqHasher(); // keeps its buffers: one per task
             Random edits = new Random(seeds[i]);
             int width = 640 + 32 * edits.nextInt(11);
             BufferedImage original = ProceduralScene.of(seeds[i]).render(width, width * 3 / 4);
