@@ -33,6 +33,11 @@ public final class LoadDriver {
     }
 
     public static LoadResult run(LoadSettings settings) throws InterruptedException {
+        return run(settings, Probe.NONE);
+    }
+
+    /** As {@link #run(LoadSettings)}, telling {@code probe} when the load window opens and closes. */
+    public static LoadResult run(LoadSettings settings, Probe probe) throws InterruptedException {
         String runTag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,7 +50,7 @@ public final class LoadDriver {
             return t;
         });
         try {
-            return run(settings, runTag, http, threads);
+            return run(settings, runTag, http, threads, probe);
         } finally {
             threads.shutdownNow();
             if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -54,8 +59,8 @@ public final class LoadDriver {
         }
     }
 
-    private static LoadResult run(LoadSettings settings, String runTag, LoadHttp http, ExecutorService threads)
-            throws InterruptedException {
+    private static LoadResult run(LoadSettings settings, String runTag, LoadHttp http, ExecutorService threads,
+                                  Probe probe) throws InterruptedException {
         long began = System.nanoTime();
         double loadAverageBefore = loadAverage();
         ImagePool pool = ImagePool.generate(settings.seed(), settings.scenes());
@@ -94,6 +99,7 @@ public final class LoadDriver {
             baselineSeconds = seconds(baselineStart);
             LOG.infof("Load %s: baseline done; %d officers for %d s on %s", runTag, settings.officers(),
                     settings.duration().toSeconds(), settings.replicas());
+            probe.loadStarting();
             long start = System.nanoTime();
             long deadline = start + settings.duration().toNanos();
             List<Future<?>> working = new ArrayList<>();
@@ -113,6 +119,7 @@ public final class LoadDriver {
                 join(f, settings.duration().plus(AFTER_LOAD_LIMIT), load);
             }
             window = seconds(start);
+            probe.loadEnded();
             loadAverageAfter = loadAverage();
             long afterStart = System.nanoTime();
             List<Callable<Boolean>> finishing = new ArrayList<>();
@@ -220,6 +227,24 @@ public final class LoadDriver {
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
+    }
+
+    /** Told when the load window opens and when every officer has stopped: for measurements of a benchmark's own. */
+    public interface Probe {
+
+        Probe NONE = new Probe() {
+            @Override
+            public void loadStarting() {
+            }
+
+            @Override
+            public void loadEnded() {
+            }
+        };
+
+        void loadStarting();
+
+        void loadEnded();
     }
 
     /** The machine's load average over the last minute (-1 where the system does not tell). */

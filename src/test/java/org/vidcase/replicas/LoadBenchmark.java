@@ -88,13 +88,15 @@ public final class LoadBenchmark {
                     .map(s -> new LoadSettings.Replica(s.name(), URI.create(s.baseUrl()))).toList();
             URI tokens = URI.create(stack.applicationProperties().get("quarkus.oidc.auth-server-url")
                     + "/protocol/openid-connect/token");
+            CpuAccount cpu = new CpuAccount(stack.runDir(), servers);
             LoadResult result = LoadDriver.run(LoadSettings.of(targets, tokens, officers, duration, seed)
-                    .withThinkTime(think));
+                    .withThinkTime(think), cpu);
             String title = officers + " officers for " + duration.toSeconds() + " s against " + replicas
                     + (replicas == 1 ? " replica" : " replicas") + " (packaged servers, one local stack)";
             StringBuilder section = new StringBuilder(LoadReport.markdown(result, title));
             section.append("\nServers: ").append(serverSettings).append(" on top of the dev profile without demo data, ")
                     .append("-Xmx768m each; they share the machine with the stack and this client.\n");
+            section.append(cpu.describe(result.windowSeconds()));
             section.append(jobs(stack.postgresSuperuserJdbcUrl()));
             for (ServerProcess s : servers) {
                 section.append(logSummary(s.name()));
