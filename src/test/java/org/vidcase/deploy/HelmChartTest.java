@@ -55,6 +55,7 @@ class HelmChartTest {
         assertThat(configMap)
                 .contains("QUARKUS_DATASOURCE_JDBC_URL: \"jdbc:postgresql://postgres:5432/vidcase\"")
                 .contains("VIDCASE_DB_MIGRATION_JDBC_URL: \"jdbc:postgresql://postgres-direct:5432/vidcase\"")
+                .contains("VIDCASE_KEYSTORE_JDBC_URL: \"jdbc:postgresql://postgres-keys:5432/vidcase_keys\"")
                 .contains("QUARKUS_OIDC_AUTH_SERVER_URL: \"https://keycloak.example/realms/vid\"")
                 .contains("VIDCASE_STORAGE_ENDPOINT: \"http://minio:9000\"")
                 .contains("VIDCASE_STORAGE_BUCKET: \"vidcase-evidence\"")
@@ -64,7 +65,8 @@ class HelmChartTest {
                 .contains("VIDCASE_JOBS_WORKER_THREADS: \"2\"")
                 .contains("VIDCASE_JOBS_LEASE: \"30S\"")
                 .contains("VIDCASE_JOBS_POLL_INTERVAL: \"5S\"")
-                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE");
+                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE",
+                        "VIDCASE_RETENTION_CLOSED_CASE_PERIOD");
 
         assertThat(document(manifests, "Service"))
                 .containsPattern("port: 80\\s+targetPort: http")
@@ -161,8 +163,18 @@ class HelmChartTest {
         assertThat(values)
                 .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_MASTER_KEYS\\s")
                 .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_ACTIVE_KEY_ID\\s")
+                .containsPattern("(?m)^#\\s+VIDCASE_KEYSTORE_PASSWORD\\s")
                 .contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE")
                 .doesNotContainPattern("VIDCASE_EVIDENCE_MASTER_KEY(?!S)");
+    }
+
+    @Test
+    void refusesToRenderWithoutAKeyStore() {
+        TemplateCommand withoutKeyStore = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("config.keystore.jdbcUrl", "");
+
+        assertThatThrownBy(withoutKeyStore::call).hasMessageContaining("config.keystore.jdbcUrl is required");
     }
 
     @Test
@@ -236,6 +248,7 @@ class HelmChartTest {
         return template
                 .set("config.datasource.jdbcUrl", "jdbc:postgresql://postgres:5432/vidcase")
                 .set("config.migration.jdbcUrl", "jdbc:postgresql://postgres-direct:5432/vidcase")
+                .set("config.keystore.jdbcUrl", "jdbc:postgresql://postgres-keys:5432/vidcase_keys")
                 .set("config.oidc.authServerUrl", "https://keycloak.example/realms/vid")
                 .set("config.storage.endpoint", "http://minio:9000")
                 .set("config.search.hosts", "http://elasticsearch:9200")

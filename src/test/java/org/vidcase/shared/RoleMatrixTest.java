@@ -123,6 +123,12 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/jobs/" + unknown + "/cancel", null, JOB_VIEWERS, 404),
                 new Endpoint("GET", "/api/categories", null, JOB_VIEWERS, 200),
                 new Endpoint("POST", "/api/search/rebuild-jobs", null, Set.of("supervisor"), 202, 409),
+                new Endpoint("PUT", "/api/cases/" + unknown + "/legal-hold", Map.of("reason", "r"), Set.of("supervisor"), 404),
+                new Endpoint("DELETE", "/api/cases/" + unknown + "/legal-hold?reason=r", null, Set.of("supervisor"), 404),
+                new Endpoint("POST", "/api/cases/" + unknown + "/disposal", Map.of("legalBasis", "b"), Set.of("supervisor"), 404),
+                new Endpoint("GET", "/api/disposals/due", null, Set.of("supervisor"), 200),
+                new Endpoint("GET", "/api/disposals", null, Set.of("supervisor", "auditor"), 200),
+                new Endpoint("GET", "/api/disposals/" + unknown, null, Set.of("supervisor", "auditor"), 404),
                 new Endpoint("GET", "/api/audit/events", null, AUDITORS, 200),
                 new Endpoint("GET", "/api/audit/verification", null, AUDITORS, 200),
                 new Endpoint("POST", "/api/audit/verification-jobs", null, AUDITORS, 202));

@@ -61,7 +61,7 @@ public class HashSetImportService {
         }
         ReferenceHashSet set = QuarkusTransaction.requiringNew().call(() -> importable(setId, format));
         HeadCapture head = new HeadCapture(body);
-        StagedEvidence stored = ImportStaging.stage(store, head, "hash-set-imports/",
+        StagedEvidence stored = ImportStaging.stage(store, head, "hash-set-imports/", null,
                 (outcome, detail) -> audit(setId, outcome, detail));
         String wrongType = format.recognise(head.bytes());
         if (wrongType != null) {

@@ -170,6 +170,11 @@ public class ProblemMappers {
                 return concurrentChange((RuntimeException) cause);
             }
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Request %s failed: the database is unavailable (%s)", request.requestId(), e.getMessage());
+            return problemBuilder(503, "The database is unavailable; nothing was changed. Try again shortly.", null)
+                    .header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Request %s failed", request.requestId());
         return problem(500, "The server could not complete the request; quote request id "
                 + request.requestId() + " to an administrator", null);
