@@ -14,8 +14,22 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /** Looks through causes and suppressed exceptions: a failed commit hides its reason among the latter. */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(java.util.List.of(t.getSuppressed()));
             if (t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
                     || t instanceof java.net.ConnectException) {

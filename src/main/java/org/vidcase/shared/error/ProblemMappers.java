@@ -172,7 +172,7 @@ public class ProblemMappers {
         }
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("Request %s failed: the database is unavailable (%s)", request.requestId(), e.getMessage());
-            return problemBuilder(503, "The database is unavailable; nothing was changed. Try again shortly.", null)
+            return problemBuilder(503, "The database is unavailable; the request did not complete. Try again shortly.", null)
                     .header("Retry-After", "5").build();
         }
         LOG.errorf(e, "Request %s failed", request.requestId());
