@@ -87,7 +87,8 @@ public final class BrokenExports {
         List<String> longName = md5s(3);
         files.add(vics("a file name of 5,000 characters", utf8(vics(longName, List.of("ok.jpg", "n".repeat(5000), "ok2.jpg"))),
                 Outcome.RECORDS, List.of(longName.get(0), longName.get(2)), 1));
-        files.add(vics("a string of 2 MB", utf8(vics(md5, "x".repeat(2_100_000), "C:\\\\x")), Outcome.REFUSED));
+        files.add(vics("a string of 2 MB", utf8(vics(md5s(3), List.of("ok.jpg", "x".repeat(2_100_000), "ok2.jpg"))),
+                Outcome.REFUSED));
         files.add(vics("nested 5,000 levels deep", utf8(whole.replace("\"Media\": [{", "\"Media\": [{\"Deep\": "
                 + "[".repeat(5000) + "]".repeat(5000) + ", ")), Outcome.REFUSED));
         List<String> duplicate = md5s(3);
@@ -261,8 +262,8 @@ public final class BrokenExports {
         return b;
     }
 
-    /** A file name as JSON text: quotes and controls escaped. */
-    private static String jsonText(String s) {
+    /** Text as the inside of a JSON string: quotes, backslashes and controls escaped. */
+    static String jsonText(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {

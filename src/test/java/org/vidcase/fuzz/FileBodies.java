@@ -62,13 +62,17 @@ final class FileBodies {
     static void hostile(ApiOperation op, HostileInputs generator, HostileInputs.Builder inputs, SplittableRandom random,
                         long seed) {
         HttpRequestSpec valid = generator.valid(op);
-        for (String type : op.bodies().keySet()) {
-            if (type.startsWith("multipart/")) {
-                multipartInputs(valid, inputs, seed, random);
-            } else if (imports(op) && !type.startsWith("image/")) {
-                exportInputs(valid, type, inputs, seed);
-            } else if (!type.equals("application/json")) {
-                pictureInputs(valid, HostileInputs.concrete(type), inputs, seed, random);
+        if (op.bodies().keySet().stream().anyMatch(t -> t.startsWith("multipart/"))) {
+            multipartInputs(valid, inputs, seed, random);
+        }
+        if (imports(op)) {
+            exportInputs(op, valid, inputs, seed);
+        } else {
+            List<String> pictureTypes = op.bodies().keySet().stream()
+                    .filter(t -> t.startsWith("image/") || t.equals("application/octet-stream"))
+                    .map(HostileInputs::concrete).toList();
+            if (!pictureTypes.isEmpty()) {
+                pictureInputs(valid, pictureTypes, inputs, seed, random);
             }
         }
         String type = HostileInputs.concrete(preferredType(op));
@@ -86,16 +90,19 @@ final class FileBodies {
                 ? "multipart/form-data; boundary=" + BOUNDARY : type, new byte[0]));
     }
 
-    private static void pictureInputs(HttpRequestSpec valid, String type, HostileInputs.Builder inputs, long seed,
+    /** Light cases, each once, the operation's picture types in turn; the whole corpus is HostileEvidenceTest's. */
+    private static void pictureInputs(HttpRequestSpec valid, List<String> types, HostileInputs.Builder inputs, long seed,
                                       SplittableRandom random) {
-        // Light cases here; the whole corpus, bombs included, is HostileEvidenceTest's.
-        for (HostileImages.HostileFile file : HostileImages.all(seed)) {
+        int n = 0;
+        for (HostileImages.HostileFile file : HostileImages.all(ApiFuzzSeeds.DEFAULT)) {
             String name = file.name();
             if (name.startsWith("empty") || name.startsWith("truncated-half") || name.startsWith("header-only.")
                     || name.startsWith("polyglot-") || name.contains("huge-dimensions") || name.startsWith("not-an-image")) {
+                String type = types.get(n++ % types.size());
                 inputs.add(InputClass.HOSTILE_FILE, type + ": " + file, valid.withBody(type, file.bytes()));
             }
         }
+        String type = types.get(0);
         byte[] noise = new byte[65_536];
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (byte) random.nextInt(256);
@@ -103,20 +110,20 @@ final class FileBodies {
         inputs.add(InputClass.HOSTILE_FILE, type + ": 64 KB of random bytes", valid.withBody(type, noise));
     }
 
-    private static void exportInputs(HttpRequestSpec valid, String type, HostileInputs.Builder inputs, long seed) {
-        for (BrokenExports.BrokenFile file : BrokenExports.forensicExports(seed)) {
+    /** Each broken file once, as the type that fits it best among those the operation takes. */
+    private static void exportInputs(ApiOperation op, HttpRequestSpec valid, HostileInputs.Builder inputs, long seed) {
+        List<BrokenExports.BrokenFile> files = new java.util.ArrayList<>(BrokenExports.forensicExports(seed));
+        files.addAll(BrokenExports.hashSetFiles(seed));
+        for (BrokenExports.BrokenFile file : files) {
             if (file.bytes().length > 1_000_000) {
                 continue;
             }
-            boolean csv = file.kind() == BrokenExports.Kind.CSV;
-            if (csv == type.equals("text/csv") || type.equals("application/octet-stream")) {
-                inputs.add(InputClass.HOSTILE_FILE, type + ": " + file, valid.withBody(type, file.bytes()));
-            }
-        }
-        for (BrokenExports.BrokenFile file : BrokenExports.hashSetFiles(seed)) {
-            if (type.equals("application/octet-stream") || type.equals("text/plain")) {
-                inputs.add(InputClass.HOSTILE_FILE, type + ": " + file, valid.withBody(type, file.bytes()));
-            }
+            String type = switch (file.kind()) {
+                case CSV, ICSE -> op.takes("text/csv") ? "text/csv" : "application/octet-stream";
+                case VICS -> op.takes("application/json") ? "application/json" : "application/octet-stream";
+                case PLAIN -> op.takes("text/plain") ? "text/plain" : "application/octet-stream";
+            };
+            inputs.add(InputClass.HOSTILE_FILE, type + ": " + file, valid.withBody(type, file.bytes()));
         }
     }
 

@@ -12,6 +12,11 @@ record FuzzInput(InputClass inputClass, String description, HttpRequestSpec requ
         /** Malformed by construction (bad JSON, wrong type, unknown field, a path id that is no id): a 4xx. */
         REFUSED,
         /** An object the caller may not know exists (unknown, or another unit's): exactly 404. */
-        NOT_FOUND
+        NOT_FOUND,
+        /**
+         * Past the HTTP layer's own limits (request line 4 KB, headers 20 KB): refused with 414 or 431 by
+         * the protocol decoder before any route, so with an empty body rather than a problem document.
+         */
+        PROTOCOL_LIMIT
     }
 }

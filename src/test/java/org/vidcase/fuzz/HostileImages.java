@@ -47,10 +47,25 @@ public final class HostileImages {
         }
     }
 
+    private static final java.util.Map<Long, List<HostileFile>> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The bombs do not depend on the seed and take seconds to compress: made once, on first use. */
+    private static final class Bombs {
+        static final byte[] PNG_100MP = pngZlibBomb(10_000, 10_000, 8, 0);
+        static final byte[] PNG_16BIT_RGBA = pngZlibBomb(10_000, 10_000, 16, 6);
+        static final byte[] JPEG_SCANS = jpegScanBomb(4_000);
+        static final byte[] ZEROS_200MB = zeros(200_000_000);
+    }
+
     private HostileImages() {
     }
 
+    /** Made once per seed: the bombs take seconds to compress. Callers must not change the bytes. */
     public static List<HostileFile> all(long seed) {
+        return MADE.computeIfAbsent(seed, HostileImages::make);
+    }
+
+    private static List<HostileFile> make(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         BufferedImage picture = SyntheticImages.scene(seed, 96, 64);
         byte[] png = SyntheticImages.png(picture);
@@ -71,16 +86,16 @@ public final class HostileImages {
         }
         files.add(new HostileFile("png-huge-dimensions.png", pngWithHeader(100_000, 100_000, 8, 2, deflate(new byte[64])), Expect.FAILS));
         files.add(new HostileFile("png-zero-dimensions.png", pngWithHeader(0, 0, 8, 2, deflate(new byte[64])), Expect.FAILS));
-        files.add(new HostileFile("png-zlib-bomb-100mp.png", pngZlibBomb(10_000, 10_000, 8, 0), Expect.EITHER));
-        files.add(new HostileFile("png-zlib-bomb-16bit-rgba.png", pngZlibBomb(10_000, 10_000, 16, 6), Expect.FAILS));
+        files.add(new HostileFile("png-zlib-bomb-100mp.png", Bombs.PNG_100MP, Expect.EITHER));
+        files.add(new HostileFile("png-zlib-bomb-16bit-rgba.png", Bombs.PNG_16BIT_RGBA, Expect.FAILS));
         files.add(new HostileFile("png-ztxt-bomb.png", withChunkBeforeIdat(png, "zTXt",
-                concat("Comment\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), zeros(300_000_000))), Expect.EITHER));
+                concat("Comment\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), Bombs.ZEROS_200MB)), Expect.EITHER));
         files.add(new HostileFile("png-iccp-bomb.png", withChunkBeforeIdat(png, "iCCP",
-                concat("icc\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), zeros(300_000_000))), Expect.EITHER));
+                concat("icc\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), Bombs.ZEROS_200MB)), Expect.EITHER));
         files.add(new HostileFile("png-bad-zlib.png", pngWithHeader(96, 64, 8, 2, randomBytes(random, 2000)), Expect.FAILS));
         files.add(new HostileFile("jpeg-huge-dimensions.jpg", jpegWithDimensions(jpeg, 65_535, 65_535), Expect.FAILS));
         files.add(new HostileFile("jpeg-zero-height.jpg", jpegWithDimensions(jpeg, 96, 0), Expect.FAILS));
-        files.add(new HostileFile("jpeg-scan-bomb.jpg", jpegScanBomb(4_000), Expect.FAILS));
+        files.add(new HostileFile("jpeg-scan-bomb.jpg", Bombs.JPEG_SCANS, Expect.FAILS));
         files.add(new HostileFile("jpeg-garbage-after-soi.jpg", concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
                 randomBytes(random, 5000)), Expect.FAILS));
         files.add(new HostileFile("gif-huge-logical-screen.gif", gifHugeLogicalScreen(gif), Expect.EITHER));

@@ -26,6 +26,8 @@ final class HostileInputs {
 
     static final int MINIMUM_PER_OPERATION = 50;
     private static final int TARGET_PER_OPERATION = 56;
+    /** Above this, inputs are taken class by class in turn, so that every class stays and the run stays short. */
+    static final int MAXIMUM_PER_OPERATION = 80;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String PLACEHOLDER = "\u0002FUZZ\u0002";
@@ -36,6 +38,9 @@ final class HostileInputs {
     private final long seed;
     /** Counts the files made for the current operation, so each valid file is new and the sequence repeatable. */
     private long files;
+    /** While an operation's inputs are made, its valid request is made once and varied. */
+    private ApiOperation generating;
+    private HttpRequestSpec generatingValid;
 
     HostileInputs(ApiDocument document, FixtureIds ids, long seed) {
         this.document = document;
@@ -46,6 +51,9 @@ final class HostileInputs {
 
     /** The valid request of an operation: real ids in the path, required query parameters, a valid body. */
     HttpRequestSpec valid(ApiOperation op) {
+        if (op == generating && generatingValid != null) {
+            return generatingValid;
+        }
         HttpRequestSpec request = HttpRequestSpec.of(op.method(), target(op, Map.of(), validQuery(op)))
                 .withHeader("Accept", op.produces().isEmpty() ? "application/json" : op.produces().get(0));
         if (takesDocument(op)) {
@@ -81,6 +89,19 @@ final class HostileInputs {
     List<FuzzInput> generate(ApiOperation op) {
         SplittableRandom random = new SplittableRandom(seed ^ op.id().hashCode());
         files = 0;
+        generating = null;
+        HttpRequestSpec base = valid(op);
+        generating = op;
+        generatingValid = base;
+        try {
+            return generateFrom(op, random);
+        } finally {
+            generating = null;
+            generatingValid = null;
+        }
+    }
+
+    private List<FuzzInput> generateFrom(ApiOperation op, SplittableRandom random) {
         Builder inputs = new Builder(op);
         inputs.add(InputClass.VALID, "the valid request", valid(op));
         pathParameters(op, inputs, random);
@@ -98,7 +119,25 @@ final class HostileInputs {
         while (inputs.size() < TARGET_PER_OPERATION) {
             randomQuery(op, inputs, random);
         }
-        return inputs.list();
+        return inTurn(inputs.list(), MAXIMUM_PER_OPERATION);
+    }
+
+    /** At most {@code limit} inputs: the first of each class, then the second of each, ...; in their order of generation. */
+    static List<FuzzInput> inTurn(List<FuzzInput> all, int limit) {
+        if (all.size() <= limit) {
+            return all;
+        }
+        Map<InputClass, List<FuzzInput>> byClass = new java.util.EnumMap<>(InputClass.class);
+        all.forEach(input -> byClass.computeIfAbsent(input.inputClass(), c -> new ArrayList<>()).add(input));
+        java.util.Set<FuzzInput> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int round = 0; chosen.size() < limit; round++) {
+            for (List<FuzzInput> ofClass : byClass.values()) {
+                if (round < ofClass.size() && chosen.size() < limit) {
+                    chosen.add(ofClass.get(round));
+                }
+            }
+        }
+        return all.stream().filter(chosen::contains).toList();
     }
 
     // --- path parameters ------------------------------------------------------------------------
@@ -107,14 +146,14 @@ final class HostileInputs {
         List<ApiOperation.Parameter> parameters = op.pathParameters();
         for (int p = 0; p < parameters.size(); p++) {
             ApiOperation.Parameter parameter = parameters.get(p);
-            String real = ids.pathValue(op.path(), parameter.name()).orElse(UUID.randomUUID().toString());
+            String real = ids.pathValue(op.path(), parameter.name()).orElse(unknownId(parameter.name()));
             boolean uuid = parameter.schema().path("format").asText().equals("uuid");
             FuzzInput.Expect missing = uuid ? FuzzInput.Expect.NOT_FOUND : FuzzInput.Expect.MAY_PASS;
             FuzzInput.Expect refused = FuzzInput.Expect.REFUSED;
             FuzzInput.Expect may = FuzzInput.Expect.MAY_PASS;
             List<Object[]> hostile = new ArrayList<>();
             hostile.add(new Object[] {InputClass.PATH_PARAMETER, "not an id", ascii("not-a-uuid"), missing});
-            hostile.add(new Object[] {InputClass.PATH_PARAMETER, "an unknown id", ascii(UUID.randomUUID().toString()), missing});
+            hostile.add(new Object[] {InputClass.PATH_PARAMETER, "an unknown id", ascii(uuid(random)), missing});
             ids.foreignPathValue(op.path(), parameter.name()).ifPresent(foreign -> hostile.add(new Object[] {
                     InputClass.PATH_PARAMETER, "another unit's id", ascii(foreign), FuzzInput.Expect.NOT_FOUND}));
             hostile.add(new Object[] {InputClass.PATH_PARAMETER, "the nil UUID",
@@ -186,7 +225,7 @@ final class HostileInputs {
                 hostile.add(new Object[] {InputClass.QUERY_WRONG_TYPE, "not a UUID", "not-a-uuid", "R"});
                 hostile.add(new Object[] {InputClass.QUERY_WRONG_TYPE, "a UUID with a bad digit",
                         "00000000-0000-0000-0000-00000000000g", "R"});
-                hostile.add(new Object[] {InputClass.PATH_PARAMETER, "an unknown id", UUID.randomUUID().toString(), "M"});
+                hostile.add(new Object[] {InputClass.PATH_PARAMETER, "an unknown id", uuid(random), "M"});
             } else if (format.equals("date-time") || format.equals("date")) {
                 hostile.add(new Object[] {InputClass.QUERY_WRONG_TYPE, "a word", "yesterday", "R"});
                 hostile.add(new Object[] {InputClass.QUERY_OUT_OF_RANGE, "month 13", "2026-13-45T99:99:99Z", "R"});
@@ -338,7 +377,7 @@ final class HostileInputs {
         for (String field : fields) {
             if (ApiDocument.typeOf(values.property(schema, field)).equals("array")) {
                 ArrayNode many = NODES.arrayNode();
-                JsonNode element = base.path(field).size() > 0 ? base.path(field).get(0) : NODES.textNode(UUID.randomUUID().toString());
+                JsonNode element = base.path(field).size() > 0 ? base.path(field).get(0) : NODES.textNode(uuid(random));
                 for (int i = 0; i < 20_000; i++) {
                     many.add(element);
                 }
@@ -451,6 +490,11 @@ final class HostileInputs {
 
     private void headers(ApiOperation op, Builder inputs) {
         HttpRequestSpec valid = valid(op);
+        inputs.expect(FuzzInput.Expect.PROTOCOL_LIMIT, InputClass.QUERY_HUGE, "a request line of 9,000 characters",
+                valid.withTarget(concat(valid.target(), ascii((valid.targetText().contains("?") ? "&" : "?")
+                        + "pad=" + "p".repeat(9000)))));
+        inputs.expect(FuzzInput.Expect.PROTOCOL_LIMIT, InputClass.HOSTILE_HEADER, "a header of 30,000 characters",
+                valid.withHeader("X-Padding", "h".repeat(30_000)));
         inputs.add(InputClass.HOSTILE_HEADER, "Accept: application/xml", valid.withoutHeader("Accept").withHeader("Accept", "application/xml"));
         inputs.add(InputClass.HOSTILE_HEADER, "X-HTTP-Method-Override: DELETE", valid.withHeader("X-HTTP-Method-Override", "DELETE"));
         inputs.add(InputClass.HOSTILE_HEADER, "X-Request-Id of 2,000 characters and a climb",
@@ -493,8 +537,7 @@ final class HostileInputs {
             if (segment.startsWith("{") && segment.endsWith("}")) {
                 String name = segment.substring(1, segment.length() - 1);
                 byte[] raw = pathValues.get(name);
-                out.writeBytes(raw != null ? raw
-                        : enc(ids.pathValue(op.path(), name).orElse(UUID.randomUUID().toString())));
+                out.writeBytes(raw != null ? raw : enc(ids.pathValue(op.path(), name).orElse(unknownId(name))));
             } else {
                 out.writeBytes(ascii(segment));
             }
@@ -544,6 +587,15 @@ final class HostileInputs {
         ApiOperation operation() {
             return op;
         }
+    }
+
+    /** An id no fixture has, the same for a name every time. */
+    private static String unknownId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String uuid(SplittableRandom random) {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     static String concrete(String contentType) {

@@ -28,6 +28,14 @@ final class ProblemOracle {
         this.internalPaths = List.copyOf(internalPaths);
     }
 
+    /** Empty when the answer to an input past the HTTP layer's limits is its refusal (414, 431, 400) without a leak. */
+    Optional<String> judgeProtocolRefusal(RawHttp.Answer answer) {
+        if (answer.status() == 414 || answer.status() == 431 || answer.status() == 400) {
+            return answer.body().length == 0 ? Optional.empty() : judge(answer);
+        }
+        return Optional.of("answered " + answer.status() + " to a request past the protocol limits");
+    }
+
     /** Empty when the answer is acceptable for any input; else what is wrong with it. */
     Optional<String> judge(RawHttp.Answer answer) {
         List<String> wrong = new ArrayList<>();

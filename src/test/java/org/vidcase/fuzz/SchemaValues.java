@@ -20,7 +20,7 @@ final class SchemaValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Fields whose value must be unique (a reference taken answers 409 and stores nothing). */
     private static final Set<String> UNIQUE = Set.of("reference", "name", "title");
-    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private final AtomicInteger serial = new AtomicInteger();
     /** An optimistic-lock version: the runner puts the object's current one in its place before sending. */
     static final String VERSION = "version";
     static final long VERSION_PLACEHOLDER = -424242;
@@ -62,7 +62,8 @@ final class SchemaValues {
                 for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
                     JsonNode property = document.resolve(p.getValue());
                     boolean text = ApiDocument.typeOf(property).equals("string") && example(property) != null;
-                    if (required.contains(p.getKey()) || text) {
+                    boolean knownIds = ApiDocument.typeOf(property).equals("array") && !ids.fieldIds(p.getKey()).isEmpty();
+                    if (required.contains(p.getKey()) || text || knownIds) {
                         object.set(p.getKey(), value(property, p.getKey(), depth + 1));
                     }
                 }
@@ -121,7 +122,7 @@ final class SchemaValues {
 
     /** The example with a suffix of this run, within the field's length. */
     private String unique(String example, JsonNode schema) {
-        String suffix = "-" + runTag + SERIAL.incrementAndGet();
+        String suffix = "-" + runTag + serial.incrementAndGet();
         int max = schema.path("maxLength").asInt(64);
         String base = example.length() + suffix.length() > max ? example.substring(0, Math.max(1, max - suffix.length()))
                 : example;
@@ -140,6 +141,6 @@ final class SchemaValues {
 
     /** A text value that stays unique in this run, for a field that must be. */
     String freshUnique(String field, String value) {
-        return UNIQUE.contains(field) ? value + "-" + runTag + SERIAL.incrementAndGet() : value;
+        return UNIQUE.contains(field) ? value + "-" + runTag + serial.incrementAndGet() : value;
     }
 }

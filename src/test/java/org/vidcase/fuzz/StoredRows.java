@@ -1,6 +1,7 @@
 package org.vidcase.fuzz;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,18 +23,32 @@ import javax.sql.DataSource;
  * Bookkeeping tables that refusals write by design (the audit trail) or that the server changes on
  * its own (outbox, leases) are left out.
  */
-final class StoredRows {
+final class StoredRows implements AutoCloseable {
 
     private static final Set<String> BOOKKEEPING = Set.of("audit_event", "search_outbox", "search_refused", "index_replica",
             "evidence_orphan", "flyway_schema_history");
 
     private final DataSource db;
-    private final String sql;
     private final List<String> tables = new ArrayList<>();
+    /** One connection and statement for the run: counted after every request, planning it each time would cost most. */
+    private final Connection connection;
+    private final PreparedStatement statement;
 
     StoredRows(DataSource db, Instant since) {
         this.db = db;
-        this.sql = build(since);
+        String sql = build(since);
+        try {
+            this.connection = db.getConnection();
+            this.statement = connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("preparing the row count failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statement.close();
+        connection.close();
     }
 
     List<String> tables() {
@@ -42,7 +57,7 @@ final class StoredRows {
 
     Map<String, Long> count() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (ResultSet r = statement.executeQuery()) {
             while (r.next()) {
                 counts.put(r.getString(1), r.getLong(2));
             }

@@ -23,7 +23,7 @@ class HashCsvWriterTest {
     void anExportReadsBackAsItWasWritten() throws IOException {
         ImportedMedia full = ImportedMediaFixture.fullyPopulated();
         ImportedMedia twoPlaces = ImportedMediaFixture.fullyPopulated(b -> b.md5("0123456789abcdef0123456789abcdef")
-                .sha1(null).sha256(null).pdq(null).photoDna(null).exif(null)
+                .sha1(null).sha256(null).pdq(null).pdqQuality(null).photoDna(null).exif(null)
                 .addLocation(new ImportedLocation("second \"copy\".jpg", "D:\\backup, old", null, null, null)));
         List<ImportedMedia> back = roundTrip(List.of(full, twoPlaces));
 
