@@ -3,6 +3,7 @@ package org.vidcase.hashset.importer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.vidcase.shared.request.StorableText;
 
 /**
  * One entry of a reference hash set as an importer reads it, before it is stored. At least one
@@ -33,6 +34,9 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
         }
         if (series != null && series.length() > 200) {
             throw new IllegalArgumentException("series name longer than 200 characters");
+        }
+        if (!StorableText.isStorable(category) || !StorableText.isStorable(series)) {
+            throw new IllegalArgumentException("category and series name " + StorableText.RULE);
         }
         if (md5 == null && sha1 == null && sha256 == null && pdq == null && photoDna == null) {
             throw new IllegalArgumentException("an entry needs at least one hash");
