@@ -369,6 +369,29 @@ public class KnownHashIndex {
                 withdrawn.length);
     }
 
+    /**
+     * The live replicas (confirmed within {@code vidcase.matching.replica-timeout}) whose index still
+     * serves a hash_set state older than {@code at}: work that must see a change waits for them.
+     */
+    public List<String> replicasBehind(Timestamp at) {
+        List<String> behind = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT replica FROM index_replica
+                      WHERE heartbeat_at > now() - CAST(? AS interval) AND synced_at < ? ORDER BY replica""")) {
+            s.setString(1, config.replicaTimeout().toMillis() + " milliseconds");
+            s.setTimestamp(2, at);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    behind.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the replicas' index state", e);
+        }
+        return behind;
+    }
+
     /** Follows activation changes once they are committed (after any load of the set in progress). */
     void onActivation(@Observes(during = TransactionPhase.AFTER_SUCCESS) SetActivationChanged change) {
         // The flag is read again rather than taken from the event: two quick changes may reach here

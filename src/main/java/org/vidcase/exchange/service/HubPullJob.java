@@ -27,7 +27,6 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.matching.MatchQuery;
-import org.vidcase.matching.MatchingConfig;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.matching.NewItem;
 import org.vidcase.media.service.SeriesTextWritten;
@@ -61,20 +60,18 @@ public class HubPullJob implements JobHandler {
     private final AgroalDataSource dataSource;
     private final KnownHashIndex index;
     private final MatchingService matching;
-    private final MatchingConfig matchingConfig;
     private final ExchangeSettings settings;
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final Event<SeriesTextWritten> seriesText;
 
     public HubPullJob(HubClient hub, AgroalDataSource dataSource, KnownHashIndex index, MatchingService matching,
-                      MatchingConfig matchingConfig, ExchangeSettings settings, AuditTrail trail, ObjectMapper json,
+                      ExchangeSettings settings, AuditTrail trail, ObjectMapper json,
                       Event<SeriesTextWritten> seriesText) {
         this.hub = hub;
         this.dataSource = dataSource;
         this.index = index;
         this.matching = matching;
-        this.matchingConfig = matchingConfig;
         this.settings = settings;
         this.trail = trail;
         this.json = json;
@@ -328,22 +325,7 @@ public class HubPullJob implements JobHandler {
     private void awaitReplicas(Timestamp committed, JobContext context) throws InterruptedException {
         long deadline = System.currentTimeMillis() + MAX_REPLICA_WAIT_MS;
         index.follow();
-        while (!context.cancelled() && System.currentTimeMillis() < deadline) {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("""
-                         SELECT count(*) FROM index_replica
-                          WHERE heartbeat_at > now() - CAST(? AS interval) AND synced_at < ?""")) {
-                s.setString(1, matchingConfig.replicaTimeout().toMillis() + " milliseconds");
-                s.setTimestamp(2, committed);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the replicas' index state", e);
-            }
+        while (!context.cancelled() && System.currentTimeMillis() < deadline && !index.replicasBehind(committed).isEmpty()) {
             Thread.sleep(200);
         }
     }

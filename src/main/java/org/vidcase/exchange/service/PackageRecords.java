@@ -80,7 +80,7 @@ public class PackageRecords {
                         SELECT channel, recipient, outcome, disclosed_by, disclosed_at FROM exchange_disclosure
                         WHERE package_id = ?1 ORDER BY disclosed_at, id""").setParameter(1, p.id).getResultList();
         List<DisclosureView> disclosures = rows.stream().map(r -> new DisclosureView(DisclosureChannel.valueOf((String) r[0]),
-                (String) r[1], (String) r[2], (String) r[3], instant(r[4]))).toList();
+                (String) r[1], (String) r[2], (String) r[3], Instants.of(r[4]))).toList();
         return new PackageView(p.id, p.kind, p.state, p.country, p.entryCount, p.feedbackCount, p.revocationCount,
                 leftOut(p.leftOut), p.payloadSha256, p.composedBy, p.composedAt, p.decidedBy, p.decidedAt,
                 p.refusalReason, p.keyId, p.sentBy, p.sentAt, tree(p.hubAnswer), disclosures);
@@ -116,15 +116,6 @@ public class PackageRecords {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Timestamp t ? t.toInstant() : null;
-    }
 
     static String fit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";

@@ -171,18 +171,9 @@ public class SubscriptionService {
                 .setParameter(1, s.id).getSingleResult();
         Number revision = (Number) em.createNativeQuery("SELECT revision FROM hash_set WHERE id = ?1")
                 .setParameter(1, s.id).getSingleResult();
-        return new SubscriptionView(s.id, (String) sub[0], s.active, (String) sub[1], instant(sub[2]), (String) sub[3],
+        return new SubscriptionView(s.id, (String) sub[0], s.active, (String) sub[1], Instants.of(sub[2]), (String) sub[3],
                 ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), ((Number) counts[2]).longValue(),
                 revision.longValue(), lastJob);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Timestamp t ? t.toInstant() : null;
-    }
 }

@@ -23,6 +23,7 @@ import org.vidcase.exchange.format.IcseRow;
 import org.vidcase.exchange.format.MediaKind;
 import org.vidcase.exchange.format.PackageVerifier;
 import org.vidcase.exchange.service.ExchangeSettings;
+import org.vidcase.exchange.service.Instants;
 import org.vidcase.hub.api.BaselineExportRequest;
 import org.vidcase.hub.api.BaselineExportView;
 import org.vidcase.shared.security.CurrentUser;
@@ -114,16 +115,7 @@ public class BaselineExport {
                 SELECT id, recipient, legal_basis, entry_count, sha256, exported_by, exported_at
                 FROM hub_baseline_export ORDER BY exported_at DESC, id""").getResultList();
         return rows.stream().map(r -> new BaselineExportView((UUID) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], instant(r[6]))).toList();
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], Instants.of(r[6]))).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Timestamp t ? t.toInstant() : null;
-    }
 }
