@@ -74,6 +74,23 @@ class PackageRulesTest {
     }
 
     @Test
+    void anOversizeEntryIsRefusedWithoutEchoingItsContent() {
+        PackageEntry e = PackageFixture.entry(1);
+        List<VpdqFrame> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            frames.add(new VpdqFrame(i, PackageFixture.hex(i, 64), 100, i * 1000L));
+        }
+        String huge = "9".repeat(100_000);
+        PackageEntry big = new PackageEntry(e.md5(), null, null, null, null, null, frames, huge, false, huge, null, null,
+                null, MediaKind.VIDEO, PackageFixture.TODAY, "NL");
+        List<Violation> violations = PackageRules.check(with(big), new PackageLimits(1 << 20, 1 << 20, 10, 5),
+                PackageFixture.TODAY);
+        assertThat(violations).extracting(Violation::pointer).containsExactlyInAnyOrder("/entries/0/vpdq",
+                "/entries/0/category", "/entries/0/series");
+        assertThat(violations).allSatisfy(v -> assertThat(v.message().length()).isLessThan(200));
+    }
+
+    @Test
     void anEmptyPackageIsRefused() {
         assertThat(check(new HashPackage(UUID.randomUUID(), "NL", PackageFixture.TODAY, List.of(), List.of(), List.of(),
                 List.of()))).extracting(Violation::message)
