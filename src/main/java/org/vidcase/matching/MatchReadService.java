@@ -17,6 +17,7 @@ import org.vidcase.audit.service.Audited;
 import org.vidcase.cases.service.CaseAccess;
 import org.vidcase.matching.HashSetKind;
 import org.vidcase.matching.HashSetSource;
+import org.vidcase.matching.api.InternationalView;
 import org.vidcase.matching.api.MatchView;
 import org.vidcase.matching.api.ReductionReport.Share;
 import org.vidcase.matching.api.ReductionReport;
@@ -30,9 +31,11 @@ public class MatchReadService {
 
     private static final String MATCHES = """
             SELECT m.entry_id, m.hash_type, m.distance, m.dihedral, m.matched_at, s.id AS set_id, s.name, s.set_version,
-                   s.source, s.kind, s.active, s.category_scheme, e.category, e.series, e.victim_identified,
-                   e.offender_identified, e.distributed
+                   s.source, s.kind, s.active AND e.withdrawn_rev IS NULL AS active, s.category_scheme, e.category,
+                   e.series, e.victim_identified, e.offender_identified, e.distributed, e.baseline,
+                   e.withdrawn_rev IS NOT NULL AS withdrawn, x.trust, x.submissions, x.agreeing, x.series_countries
             FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id JOIN hash_set s ON s.id = e.hash_set_id
+            LEFT JOIN subscription_entry x ON x.entry_id = e.id
             WHERE m.media_id = ?1
             """;
 
@@ -54,7 +57,8 @@ public class MatchReadService {
                    count(*) FILTER (WHERE i.match_status = 'ALERT' AND EXISTS (
                        SELECT 1 FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id
                        JOIN hash_set s ON s.id = e.hash_set_id
-                       WHERE m.media_id = i.id AND m.hash_type <> 'PDQ' AND s.active AND s.kind = 'ALERT')) AS exact
+                       WHERE m.media_id = i.id AND m.hash_type <> 'PDQ' AND s.active AND e.withdrawn_rev IS NULL
+                         AND s.kind = 'ALERT')) AS exact
             FROM per_item p JOIN media_item i ON i.id = p.media_id
             """;
 
@@ -132,7 +136,18 @@ public class MatchReadService {
         return new MatchView(t.get("set_id", UUID.class), t.get("name", String.class),
                 t.get("set_version", String.class), m.source(), m.kind(), r.active(), m.entryId(), m.type(),
                 m.distance(), t.get("dihedral", String.class), t.get("category", String.class), m.series(),
-                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt);
+                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt, international(t, m));
+    }
+
+    private static InternationalView international(Tuple t, RecordedMatch m) {
+        String trust = t.get("trust", String.class);
+        if (m.source() != HashSetSource.HUB || trust == null) {
+            return null;
+        }
+        return InternationalView.of(trust, t.get("category", String.class), ((Number) t.get("submissions")).intValue(),
+                ((Number) t.get("agreeing")).intValue(), ((Number) t.get("series_countries")).intValue(),
+                m.victimIdentified(), m.offenderIdentified(), (Boolean) t.get("baseline"),
+                Boolean.TRUE.equals(t.get("withdrawn")));
     }
 
     private record Row(RecordedMatch match, Tuple tuple, boolean active) {

@@ -49,7 +49,7 @@ public final class MatchRecorder {
 
     private static final String ENTRIES = """
             SELECT e.id, s.kind, s.source, s.category_scheme, s.name, s.set_version, e.category, e.series,
-                   e.victim_identified, e.offender_identified, e.distributed, s.active
+                   e.victim_identified, e.offender_identified, e.distributed, s.active AND e.withdrawn_rev IS NULL
             FROM unnest(?::bigint[]) AS x(id)
             JOIN hash_set_entry e ON e.id = x.id
             JOIN hash_set s ON s.id = e.hash_set_id
@@ -62,7 +62,7 @@ public final class MatchRecorder {
             JOIN media_match m ON m.media_id = item.id
             JOIN hash_set_entry e ON e.id = m.entry_id
             JOIN hash_set s ON s.id = e.hash_set_id
-            WHERE s.active
+            WHERE s.active AND e.withdrawn_rev IS NULL
             """;
 
     // Every SET expression sees the row as it was: the CASEs test the category source before the update.

@@ -33,7 +33,7 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                 new ExifView(m.exifMake, m.exifModel, m.exifBodySerial, m.exifLens, m.exifTakenAt, m.gpsLatitude,
                         m.gpsLongitude, m.exifSoftware),
                 m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
-                new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
+                new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected, m.baseline),
                 m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt, m.stackId,
                 stackSize);
     }

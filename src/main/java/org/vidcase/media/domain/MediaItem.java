@@ -139,6 +139,9 @@ public class MediaItem {
 
     public Boolean suspected;
 
+    /** An officer's finding that the file meets the international baseline (illegal everywhere). */
+    public Boolean baseline;
+
     public String series;
 
     @Convert(converter = TagListConverter.class)
