@@ -187,8 +187,8 @@ class ExchangeIT {
         JsonPath again = api(nodeA, "liaison").post("/api/exchange/packages/" + packageA + "/sending").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(again.getBoolean("hubAnswer.replay")).isTrue();
-        String fileA = given().baseUri(nodeA.baseUrl()).auth().oauth2(Tokens.of("liaison")).accept("application/jose")
-                .queryParam("recipient", "Hub desk by secure courier").get("/api/exchange/packages/" + packageA + "/file")
+        String fileA = given().baseUri(nodeA.baseUrl()).auth().oauth2(Tokens.of("liaison")).accept("application/jose").contentType("application/json")
+                .body(java.util.Map.of("recipient", "Hub desk by secure courier")).post("/api/exchange/packages/" + packageA + "/file")
                 .then().statusCode(200).extract().asString();
         keepFile("package-nl.jws", fileA);
         JsonPath fileReplay = given().baseUri(hub.baseUrl()).auth().oauth2(Tokens.of("hubadmin"))
@@ -512,8 +512,8 @@ class ExchangeIT {
     private void icseRoundTrip(String packageA) throws Exception {
         HashPackage p = PackageJson.read(api(nodeA, "liaison").get("/api/exchange/packages/" + packageA + "/payload")
                 .then().extract().asByteArray());
-        String csv = given().baseUri(nodeA.baseUrl()).auth().oauth2(Tokens.of("liaison")).accept("text/csv")
-                .queryParam("recipient", "DE by ICSE CSV").get("/api/exchange/packages/" + packageA + "/icse-csv").then()
+        String csv = given().baseUri(nodeA.baseUrl()).auth().oauth2(Tokens.of("liaison")).accept("text/csv").contentType("application/json")
+                .body(java.util.Map.of("recipient", "DE by ICSE CSV")).post("/api/exchange/packages/" + packageA + "/icse-csv").then()
                 .statusCode(200).extract().asString();
         keepFile("package-nl-icse.csv", csv);
         String set = api(nodeB, "supervisor").body(Map.of("name", "From NL by ICSE CSV", "source", "ICSE", "version", RUN,

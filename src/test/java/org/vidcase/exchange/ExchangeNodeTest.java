@@ -154,7 +154,7 @@ class ExchangeNodeTest {
         assertThat(own.statusCode()).isEqualTo(422);
         assertThat(own.jsonPath().getString("detail")).contains("Four eyes");
         Api.as("liaison").post("/api/exchange/packages/" + id + "/approval").then().statusCode(403);
-        Api.as(DUAL).get("/api/exchange/packages/" + id + "/file?recipient=Partner").then().statusCode(409);
+        Api.as(DUAL).body(java.util.Map.of("recipient", "Partner")).post("/api/exchange/packages/" + id + "/file").then().statusCode(409);
 
         JsonPath approved = Api.as("supervisor").post("/api/exchange/packages/" + id + "/approval").then().statusCode(200)
                 .extract().jsonPath();
@@ -168,17 +168,16 @@ class ExchangeNodeTest {
         assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactlyInAnyOrder("test-2025", "test-2026");
         assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
 
-        String jws = given().auth().oauth2(Tokens.of(DUAL)).accept("application/jose")
-                .queryParam("recipient", "Partner agency by courier").get("/api/exchange/packages/" + id + "/file").then()
+        String jws = given().auth().oauth2(Tokens.of(DUAL)).accept("application/jose").contentType("application/json")
+                .body(java.util.Map.of("recipient", "Partner agency by courier")).post("/api/exchange/packages/" + id + "/file").then()
                 .statusCode(200).contentType("application/jose").extract().asString();
         PackageVerifier.Verified verified = PackageVerifier.verify(jws, kid -> new PackageVerifier.RegisteredKey(
                 published.getKeyByKeyId(kid), null), PackageLimits.DEFAULT, LocalDate.now(ZoneOffset.UTC));
         assertThat(verified.payload().packageId()).isEqualTo(UUID.fromString(id));
         assertThat(verified.payloadSha256()).isEqualTo(approved.getString("payloadSha256"));
-        Api.as(DUAL).get("/api/exchange/packages/" + id + "/file").then().statusCode(400);
+        Api.as(DUAL).body(java.util.Map.of()).post("/api/exchange/packages/" + id + "/file").then().statusCode(400);
 
-        String csv = given().auth().oauth2(Tokens.of(DUAL)).accept("text/csv").queryParam("recipient", "ICSE desk")
-                .get("/api/exchange/packages/" + id + "/icse-csv").then().statusCode(200).extract().asString();
+        String csv = given().auth().oauth2(Tokens.of(DUAL)).accept("text/csv").contentType("application/json").body(java.util.Map.of("recipient", "ICSE desk")).post("/api/exchange/packages/" + id + "/icse-csv").then().statusCode(200).extract().asString();
         List<ReferenceEntry> read = new ArrayList<>();
         IcseCsvReader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), read::add, e -> {
             throw new AssertionError(e.toString());
@@ -211,7 +210,7 @@ class ExchangeNodeTest {
         Api.as("supervisor").body(Map.of("reason", "Not this quarter")).post("/api/exchange/packages/" + id + "/refusal")
                 .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("REFUSED"));
         Api.as("supervisor").post("/api/exchange/packages/" + id + "/approval").then().statusCode(409);
-        Api.as("liaison").queryParam("recipient", "x").get("/api/exchange/packages/" + id + "/file").then().statusCode(409);
+        Api.as("liaison").body(java.util.Map.of("recipient", "x")).post("/api/exchange/packages/" + id + "/file").then().statusCode(409);
         Api.as("liaison").post("/api/exchange/packages/" + id + "/sending").then().statusCode(409);
 
         String approved = Api.as("liaison").body(Map.of("caseIds", List.of(caseId.toString())))
@@ -243,8 +242,7 @@ class ExchangeNodeTest {
         Api.as("supervisor").post("/api/exchange/packages/" + id + "/approval").then().statusCode(200);
         HashPackage p = PackageJson.read(Api.as("liaison").get("/api/exchange/packages/" + id + "/payload").then()
                 .extract().asByteArray());
-        byte[] csv = given().auth().oauth2(Tokens.of("liaison")).accept("text/csv").queryParam("recipient", "Own ICSE set")
-                .get("/api/exchange/packages/" + id + "/icse-csv").then().statusCode(200).extract().asByteArray();
+        byte[] csv = given().auth().oauth2(Tokens.of("liaison")).accept("text/csv").contentType("application/json").body(java.util.Map.of("recipient", "Own ICSE set")).post("/api/exchange/packages/" + id + "/icse-csv").then().statusCode(200).extract().asByteArray();
         String set = Api.as("supervisor").body(Map.of("name", "Round trip " + id, "source", "ICSE", "version", "1",
                 "kind", "ALERT", "defaultCategory", "1")).post("/api/hash-sets").then().statusCode(201).extract().path("id");
         String job = given().auth().oauth2(Tokens.of("supervisor")).contentType("text/csv").body(csv)

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -134,28 +133,28 @@ public class ExchangePackageResource {
         return delivery.send(id);
     }
 
-    @GET
+    @POST
     @Path("/packages/{id}/file")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({JOSE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.LIAISON)
-    @Operation(summary = "The signed package as a file (compact JWS) for a hub reached by other means")
-    public Response file(@PathParam("id") UUID id,
-                         @Parameter(description = "Who receives it; recorded with the disclosure", required = true)
-                         @QueryParam("recipient") String recipient) {
-        return Response.ok(delivery.file(id, recipient), JOSE)
+    @Operation(summary = "Disclose the signed package as a file (compact JWS) for a hub reached by other means",
+            description = "A disclosure, recorded with its recipient and audited; answers the file.")
+    public Response file(@PathParam("id") UUID id, DisclosureRequest request) {
+        return Response.ok(delivery.file(id, request == null ? null : request.recipient()), JOSE)
                 .header("Content-Disposition", "attachment; filename=\"vidcase-package-" + id + ".jws\"")
                 .header("Cache-Control", "no-store").build();
     }
 
-    @GET
+    @POST
     @Path("/packages/{id}/icse-csv")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.LIAISON)
-    @Operation(summary = "The package's entries as an ICSE hash-set CSV (16 columns; investigation and agency empty)")
-    public Response icse(@PathParam("id") UUID id,
-                         @Parameter(description = "Who receives it; recorded with the disclosure", required = true)
-                         @QueryParam("recipient") String recipient) {
-        return Response.ok(delivery.icse(id, recipient), "text/csv; charset=UTF-8")
+    @Operation(summary = "Disclose the package's entries as an ICSE hash-set CSV (16 columns; investigation and agency empty)",
+            description = "A disclosure, recorded with its recipient and audited; answers the CSV.")
+    public Response icse(@PathParam("id") UUID id, DisclosureRequest request) {
+        return Response.ok(delivery.icse(id, request == null ? null : request.recipient()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"vidcase-package-" + id + "-icse.csv\"")
                 .header("Cache-Control", "no-store").build();
     }
