@@ -22,7 +22,7 @@ public record DecodeSettings(double secondsPerHash, long maxPixels, double maxDu
                              int maxKeyFrames, int sceneDistance, int keyFrameMaxSide, int decoderThreads) {
 
     public static final DecodeSettings DEFAULTS = new DecodeSettings(1.0, 4096L * 2304, 6 * 3600, 6L * 3600 * 60,
-            8, 64, 1280, 1);
+            8, 90, 1280, 1);
 
     public DecodeSettings {
         if (!(secondsPerHash >= 0) || maxPixels <= 0 || !(maxDurationSeconds > 0) || maxFrames <= 0
