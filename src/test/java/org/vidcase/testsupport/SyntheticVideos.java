@@ -100,4 +100,26 @@ public final class SyntheticVideos {
         frame.getGraphics().drawImage(scene.getSubimage(x, y, width, height), 0, 0, null);
         return frame;
     }
+
+    /** An MP4 holding one second of a tone and no video stream. */
+    public static Path audioOnly(Path file) throws IOException {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setFormat("mp4");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(16000);
+            recorder.start();
+            short[] tone = new short[16000];
+            for (int i = 0; i < tone.length; i++) {
+                tone[i] = (short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 16000));
+            }
+            org.bytedeco.javacv.Frame frame = new org.bytedeco.javacv.Frame();
+            frame.sampleRate = 16000;
+            frame.audioChannels = 1;
+            frame.samples = new java.nio.Buffer[] {java.nio.ShortBuffer.wrap(tone)};
+            recorder.record(frame);
+            recorder.stop();
+        }
+        return file;
+    }
+
 }

@@ -63,6 +63,18 @@ public record VpdqSignature(List<VideoFrameHash> frames) {
         return new VpdqSignature(kept);
     }
 
+    /** The distinct hashes of the frames of at least this quality, four words each: what vPDQ compares. */
+    public long[] distinctUsableWords(int minQuality) {
+        List<PdqHash> hashes = VpdqComparison.distinctUsable(this, minQuality);
+        long[] words = new long[hashes.size() * 4];
+        for (int i = 0; i < hashes.size(); i++) {
+            for (int w = 0; w < 4; w++) {
+                words[4 * i + w] = hashes.get(i).word(w);
+            }
+        }
+        return words;
+    }
+
     public byte[] toBytes() {
         ByteBuffer out = ByteBuffer.allocate(frames.size() * BYTES_PER_FRAME);
         for (VideoFrameHash f : frames) {

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +93,7 @@ class ChildProcessDecoderTest {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video at all\n".repeat(100), StandardCharsets.UTF_8);
         assertThat(decode(text)).isInstanceOfSatisfying(VideoHashResult.Failed.class,
                 f -> assertThat(f.reason()).startsWith("unreadable"));
-        assertThat(decode(audioOnly(dir.resolve("speech.m4a")))).isInstanceOfSatisfying(VideoHashResult.Failed.class,
+        assertThat(decode(SyntheticVideos.audioOnly(dir.resolve("speech.m4a")))).isInstanceOfSatisfying(VideoHashResult.Failed.class,
                 f -> assertThat(f.reason()).isEqualTo("no video stream: the file holds audio only"));
         assertThat(decode(encrypted(dir.resolve("protected.mp4")))).isInstanceOfSatisfying(VideoHashResult.Failed.class,
                 f -> assertThat(f.reason()).startsWith("encrypted"));
@@ -129,26 +126,6 @@ class ChildProcessDecoderTest {
                         f -> assertThat(f.reason()).startsWith("the decoder crashed"));
         assertThat(decoder(DecodeSettings.DEFAULTS, Duration.ofMinutes(1), "256m").hash(video, n -> { }, () -> true))
                 .isEqualTo(new VideoHashResult.Failed(null, "cancelled"));
-    }
-
-    static Path audioOnly(Path file) throws IOException {
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
-            recorder.setFormat("mp4");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(16000);
-            recorder.start();
-            short[] tone = new short[16000];
-            for (int i = 0; i < tone.length; i++) {
-                tone[i] = (short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 16000));
-            }
-            Frame frame = new Frame();
-            frame.sampleRate = 16000;
-            frame.audioChannels = 1;
-            frame.samples = new java.nio.Buffer[] {java.nio.ShortBuffer.wrap(tone)};
-            recorder.record(frame);
-            recorder.stop();
-        }
-        return file;
     }
 
     /** A generated MP4 whose sample entry is marked Common-Encryption protected ('avc1' becomes 'encv'). */
