@@ -189,6 +189,7 @@ public class MediaIngestService {
                 items.getEntityManager().createNativeQuery(
                         "UPDATE media_item SET video_state = 'PENDING', version = version + 1 WHERE id = ?1")
                         .setParameter(1, item.id).executeUpdate();
+                items.getEntityManager().refresh(item);
             }
             items.flush();
             videoFiled.fire(new VideoFiled(item.id, caseId, actor));
