@@ -33,7 +33,8 @@ public class MatchReadService {
             SELECT m.entry_id, m.hash_type, m.distance, m.dihedral, m.matched_at, s.id AS set_id, s.name, s.set_version,
                    s.source, s.kind, s.active AND e.withdrawn_rev IS NULL AS active, s.category_scheme, e.category,
                    e.series, e.victim_identified, e.offender_identified, e.distributed, e.baseline,
-                   e.withdrawn_rev IS NOT NULL AS withdrawn, x.trust, x.submissions, x.agreeing, x.series_countries
+                   e.withdrawn_rev IS NOT NULL AS withdrawn, x.trust, x.submissions, x.agreeing, x.series_countries,
+                   m.query_percent, m.compared_percent, m.frame_seconds
             FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id JOIN hash_set s ON s.id = e.hash_set_id
             LEFT JOIN subscription_entry x ON x.entry_id = e.id
             WHERE m.media_id = ?1
@@ -52,7 +53,11 @@ public class MatchReadService {
                    count(*) FILTER (WHERE i.match_status = 'ALERT') AS alert,
                    count(*) FILTER (WHERE i.match_status = 'IGNORABLE') AS ignorable,
                    count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source = 'HUMAN') AS reviewed,
-                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN') AS open,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN'
+                                    AND i.video_state IS DISTINCT FROM 'PENDING') AS open,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN'
+                                    AND i.video_state = 'PENDING') AS pending,
+                   count(*) FILTER (WHERE i.video_state IS NOT NULL) AS videos,
                    count(*) FILTER (WHERE i.match_status = 'ALERT' AND i.category_source = 'HASH_MATCH') AS precategorised,
                    count(*) FILTER (WHERE i.match_status = 'ALERT' AND EXISTS (
                        SELECT 1 FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id
@@ -119,8 +124,8 @@ public class MatchReadService {
         return new ReductionReport(caseId, seizureId, seizure.reference, files, items,
                 Share.of(number(t, "alert"), files), Share.of(number(t, "ignorable"), files),
                 Share.of(files - items, files), Share.of(number(t, "reviewed"), files),
-                Share.of(number(t, "open"), files), number(t, "precategorised"), number(t, "exact"),
-                number(t, "alert") - number(t, "exact"));
+                Share.of(number(t, "open"), files), Share.of(number(t, "pending"), files), number(t, "videos"),
+                number(t, "precategorised"), number(t, "exact"), number(t, "alert") - number(t, "exact"));
     }
 
     private static long number(Tuple t, String column) {
@@ -136,7 +141,13 @@ public class MatchReadService {
         return new MatchView(t.get("set_id", UUID.class), t.get("name", String.class),
                 t.get("set_version", String.class), m.source(), m.kind(), r.active(), m.entryId(), m.type(),
                 m.distance(), t.get("dihedral", String.class), t.get("category", String.class), m.series(),
-                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt, international(t, m));
+                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt, international(t, m),
+                real(t, "query_percent"), real(t, "compared_percent"), real(t, "frame_seconds"));
+    }
+
+    private static Float real(Tuple t, String column) {
+        Object v = t.get(column);
+        return v == null ? null : ((Number) v).floatValue();
     }
 
     private static InternationalView international(Tuple t, RecordedMatch m) {

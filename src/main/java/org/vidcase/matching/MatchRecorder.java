@@ -202,6 +202,38 @@ public final class MatchRecorder {
     }
 
     /**
+     * A decoded video's match with a reference entry: by vPDQ (with both shares) or by a frame near
+     * a known picture (with the frame's time).
+     */
+    public record VideoMatch(long entryId, MatchType type, int distance, Double queryPercent, Double comparedPercent,
+                             Double frameSeconds) {
+    }
+
+    /** Stores a decoded video's new matches and decides the item again. */
+    public MatchSummary recordVideo(Connection c, UUID mediaId, List<VideoMatch> matches) throws SQLException {
+        if (!matches.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO media_match (media_id, entry_id, hash_type, distance, dihedral, matched_at,
+                                             query_percent, compared_percent, frame_seconds)
+                    VALUES (?, ?, ?, ?, NULL, now(), ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                for (VideoMatch m : matches) {
+                    s.setObject(1, mediaId);
+                    s.setLong(2, m.entryId());
+                    s.setString(3, m.type().name());
+                    s.setShort(4, (short) m.distance());
+                    s.setObject(5, m.queryPercent() == null ? null : m.queryPercent().floatValue(), java.sql.Types.REAL);
+                    s.setObject(6, m.comparedPercent() == null ? null : m.comparedPercent().floatValue(),
+                            java.sql.Types.REAL);
+                    s.setObject(7, m.frameSeconds() == null ? null : m.frameSeconds().floatValue(), java.sql.Types.REAL);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        return decide(c, List.of(mediaId));
+    }
+
+    /**
      * Decides status and category of these items again from their stored matches with active sets,
      * e.g. after a set was deactivated.
      */
