@@ -106,7 +106,7 @@ class VpdqConformanceTest {
     static Path resource(String name) {
         try {
             var url = VpdqConformanceTest.class.getClassLoader().getResource(name);
-            assertThat(url).as("test resource %s (copied from ../shared/conformance)", name).isNotNull();
+            assertThat(url).as("test resource %s (copied from the vPDQ reference repository's sample set)", name).isNotNull();
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
