@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.vidcase.hashing.DecodeResult.Decoded;
 import org.vidcase.hashing.DecodeResult.Failed;
 
@@ -50,10 +48,7 @@ public final class MediaDigester {
     public MediaDigest digest(InputStream in) throws IOException {
         DigestingInputStream digesting = new DigestingInputStream(in);
         HeadCapture head = new HeadCapture(digesting, METADATA_HEAD);
-        DecodeResult decoded;
-        try (ImageInputStream images = new MemoryCacheImageInputStream(head)) {
-            decoded = decoder.decode(images);
-        }
+        DecodeResult decoded = decoder.decode(head);
         PdqResult pdq = null;
         DihedralHashes dihedrals = null;
         ImageSignature signature = null;

@@ -48,6 +48,8 @@ class HelmChartTest {
                 .containsPattern("drop:\\s+- ALL")
                 .containsPattern("mountPath: /tmp\\s+volumes:\\s+- name: tmp\\s+emptyDir:")
                 .contains("allowPrivilegeEscalation: false")
+                .containsPattern("- name: javacpp-cache\\s+mountPath: /var/cache/vidcase/javacpp")
+                .containsPattern("- name: javacpp-cache\\s+emptyDir:\\s+sizeLimit: 256Mi")
                 .containsPattern("checksum/config: [0-9a-f]{64}")
                 .contains("prometheus.io/path: /q/metrics");
 
@@ -55,16 +57,20 @@ class HelmChartTest {
         assertThat(configMap)
                 .contains("QUARKUS_DATASOURCE_JDBC_URL: \"jdbc:postgresql://postgres:5432/vidcase\"")
                 .contains("VIDCASE_DB_MIGRATION_JDBC_URL: \"jdbc:postgresql://postgres-direct:5432/vidcase\"")
+                .contains("VIDCASE_KEYSTORE_JDBC_URL: \"jdbc:postgresql://postgres-keys:5432/vidcase_keys\"")
                 .contains("QUARKUS_OIDC_AUTH_SERVER_URL: \"https://keycloak.example/realms/vid\"")
                 .contains("VIDCASE_STORAGE_ENDPOINT: \"http://minio:9000\"")
                 .contains("VIDCASE_STORAGE_BUCKET: \"vidcase-evidence\"")
+                .contains("VIDCASE_VIDEO_JAVACPP_CACHE_DIR: \"/var/cache/vidcase/javacpp\"")
+                .contains("VIDCASE_VIDEO_CONCURRENT_DECODES: \"1\"")
                 .contains("VIDCASE_STORAGE_REGION: \"us-east-1\"")
                 .contains("VIDCASE_SEARCH_HOSTS: \"http://elasticsearch:9200\"")
                 .contains("VIDCASE_SEARCH_INDEX_PREFIX: \"vidcase\"")
                 .contains("VIDCASE_JOBS_WORKER_THREADS: \"2\"")
                 .contains("VIDCASE_JOBS_LEASE: \"30S\"")
                 .contains("VIDCASE_JOBS_POLL_INTERVAL: \"5S\"")
-                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE");
+                .doesNotContain("PASSWORD", "SECRET_KEY", "MASTER_KEY", "VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE",
+                        "VIDCASE_RETENTION_CLOSED_CASE_PERIOD");
 
         assertThat(document(manifests, "Service"))
                 .containsPattern("port: 80\\s+targetPort: http")
@@ -122,7 +128,8 @@ class HelmChartTest {
 
         assertThat(document(manifests, "Deployment"))
                 .containsPattern("mountPath: /tmp\\s+- mountPath: /config/categories\\s+name: categories\\s+volumes:")
-                .containsPattern("emptyDir:\\s+sizeLimit: 5Gi\\s+- configMap:\\s+name: vidcase-categories\\s+name: categories");
+                .containsPattern("emptyDir:\\s+sizeLimit: 5Gi\\s+- name: javacpp-cache\\s+emptyDir:\\s+sizeLimit: 256Mi"
+                        + "\\s+- configMap:\\s+name: vidcase-categories\\s+name: categories");
     }
 
     @Test
@@ -161,8 +168,18 @@ class HelmChartTest {
         assertThat(values)
                 .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_MASTER_KEYS\\s")
                 .containsPattern("(?m)^#\\s+VIDCASE_EVIDENCE_ACTIVE_KEY_ID\\s")
+                .containsPattern("(?m)^#\\s+VIDCASE_KEYSTORE_PASSWORD\\s")
                 .contains("VIDCASE_EVIDENCE_MAX_UPLOAD_SIZE")
                 .doesNotContainPattern("VIDCASE_EVIDENCE_MASTER_KEY(?!S)");
+    }
+
+    @Test
+    void refusesToRenderWithoutAKeyStore() {
+        TemplateCommand withoutKeyStore = withServiceAddresses(new Helm(CHART).template().withName("vidcase"))
+                .set("existingSecret", "vidcase-secrets")
+                .set("config.keystore.jdbcUrl", "");
+
+        assertThatThrownBy(withoutKeyStore::call).hasMessageContaining("config.keystore.jdbcUrl is required");
     }
 
     @Test
@@ -236,6 +253,7 @@ class HelmChartTest {
         return template
                 .set("config.datasource.jdbcUrl", "jdbc:postgresql://postgres:5432/vidcase")
                 .set("config.migration.jdbcUrl", "jdbc:postgresql://postgres-direct:5432/vidcase")
+                .set("config.keystore.jdbcUrl", "jdbc:postgresql://postgres-keys:5432/vidcase_keys")
                 .set("config.oidc.authServerUrl", "https://keycloak.example/realms/vid")
                 .set("config.storage.endpoint", "http://minio:9000")
                 .set("config.search.hosts", "http://elasticsearch:9200")

@@ -80,6 +80,11 @@ public final class LocalStack implements AutoCloseable {
         p.put("quarkus.datasource.password", postgres.appPassword());
         p.put("vidcase.db.migration.username", PostgresService.OWNER);
         p.put("vidcase.db.migration.password", postgres.ownerPassword());
+        p.put("vidcase.keystore.jdbc-url", postgres.keysJdbcUrl());
+        p.put("vidcase.keystore.username", PostgresService.APP_USER);
+        p.put("vidcase.keystore.password", postgres.appPassword());
+        p.put("vidcase.keystore.migration.username", PostgresService.OWNER);
+        p.put("vidcase.keystore.migration.password", postgres.ownerPassword());
         p.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         p.put("vidcase.storage.endpoint", storage.endpoint());
         p.put("vidcase.storage.access-key", storage.accessKey());
@@ -94,6 +99,11 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + PostgresService.DATABASE + "?user=postgres";
     }
 
+    /** Superuser access to the key store, for tests that look at what it holds. */
+    public String keysSuperuserJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + PostgresService.KEYS_DATABASE + "?user=postgres";
+    }
+
     /** Stops object storage until {@link #resumeObjectStorage()}: for outage tests. */
     public void suspendObjectStorage() throws Exception {
         storage.suspend();
@@ -101,6 +111,11 @@ public final class LocalStack implements AutoCloseable {
 
     public void resumeObjectStorage() throws Exception {
         storage.resume();
+    }
+
+    /** Restarts PostgreSQL (fast shutdown, same port and data): for fault tests. */
+    public void restartPostgres() throws Exception {
+        postgres.restart();
     }
 
     /** Freezes Elasticsearch until {@link #resumeSearch()}: it accepts connections and answers nothing. */

@@ -19,6 +19,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         }
         Map<String, String> config = new LinkedHashMap<>(stack.applicationProperties());
         config.put("vidcase-test.db.superuser-url", stack.postgresSuperuserJdbcUrl());
+        config.put("vidcase-test.keys.superuser-url", stack.keysSuperuserJdbcUrl());
         config.put("vidcase-test.keycloak.url", stack.keycloakUrl());
         return config;
     }

@@ -15,14 +15,18 @@ import java.time.Duration;
 public final class PostgresService implements AutoCloseable {
 
     public static final String DATABASE = "vidcase";
+    /** The key store: a database of its own, as production keeps it apart from the main one. */
+    public static final String KEYS_DATABASE = "vidcase_keys";
     public static final String OWNER = "vidcase_owner";
     public static final String APP_USER = "vidcase_app";
 
     private final EmbeddedPostgres postgres;
     private final String ownerPassword;
     private final String appPassword;
+    private final Path dataDirectory;
 
-    private PostgresService(EmbeddedPostgres postgres, String ownerPassword, String appPassword) {
+    private PostgresService(EmbeddedPostgres postgres, String ownerPassword, String appPassword, Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
         this.ownerPassword = ownerPassword;
         this.appPassword = appPassword;
@@ -47,12 +51,44 @@ public final class PostgresService implements AutoCloseable {
             s.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + ownerPassword + "'");
             s.execute("CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + appPassword + "'");
             s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+            s.execute("CREATE DATABASE " + KEYS_DATABASE + " OWNER " + OWNER);
         }
-        return new PostgresService(postgres, ownerPassword, appPassword);
+        return new PostgresService(postgres, ownerPassword, appPassword, runDir.resolve("postgres"));
     }
 
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /**
+     * Restarts the server as an operator would ({@code pg_ctl restart -m fast}: every session is
+     * ended, in-flight transactions roll back), on the same port and data, and waits until it accepts
+     * connections again.
+     */
+    public void restart() throws IOException, InterruptedException {
+        String marker = "-D " + dataDirectory;
+        String postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .map(p -> p.info().command().orElse(""))
+                .filter(c -> c.endsWith("/bin/postgres"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No postmaster runs on " + dataDirectory));
+        Path pgCtl = Path.of(postmaster).resolveSibling("pg_ctl");
+        java.util.List<String> command = new java.util.ArrayList<>();
+        // As root, PostgreSQL runs in a user namespace of its own, as the binaries' launcher started it.
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(java.util.List.of("unshare", "-U"));
+        }
+        command.addAll(java.util.List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60",
+                "restart"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pg_ctl restart failed: " + command);
+        }
+    }
+
+    public String keysJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + KEYS_DATABASE;
     }
 
     int port() {

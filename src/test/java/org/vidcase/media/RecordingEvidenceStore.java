@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.vidcase.media.infra.EvidenceConfig;
+import org.vidcase.media.infra.EvidenceKeys;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
 import org.vidcase.shared.storage.ObjectStorage;
@@ -28,8 +30,8 @@ public class RecordingEvidenceStore extends EvidenceStore {
     private static volatile boolean recording;
 
     @Inject
-    public RecordingEvidenceStore(MinioClient minio, ObjectStorage storage, EvidenceConfig config) {
-        super(minio, storage, config);
+    public RecordingEvidenceStore(MinioClient minio, ObjectStorage storage, EvidenceConfig config, EvidenceKeys keys) {
+        super(minio, storage, config, keys);
     }
 
     static synchronized void start() {
@@ -54,15 +56,15 @@ public class RecordingEvidenceStore extends EvidenceStore {
     }
 
     @Override
-    public StagedEvidence stage(InputStream content) throws IOException {
+    public StagedEvidence stage(InputStream content, UUID caseId) throws IOException {
         record("stage");
-        return super.stage(content);
+        return super.stage(content, caseId);
     }
 
     @Override
-    public StagedEvidence stage(InputStream content, String prefix) throws IOException {
+    public StagedEvidence stage(InputStream content, String prefix, UUID caseId) throws IOException {
         record("stage " + prefix);
-        return super.stage(content, prefix);
+        return super.stage(content, prefix, caseId);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vidcase.localstack.LocalStack;
+import org.vidcase.localstack.SharedStack;
 import org.vidcase.testsupport.Tokens;
 
 /**
@@ -35,6 +36,7 @@ import org.vidcase.testsupport.Tokens;
  * every job has finished once, every record is there once, the index holds every item, and both
  * replicas answer the same matches. Run by failsafe after the package phase.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
 
     private static final Logger LOG = Logger.getLogger(TwoReplicasIT.class);
@@ -52,7 +54,7 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start();
+        stack = SharedStack.get();
         System.setProperty("quarkus.oidc.auth-server-url", stack.applicationProperties().get("quarkus.oidc.auth-server-url"));
         ServerProcess a = ServerProcess.start("replica-a", stack.applicationProperties(), REPLICA_SETTINGS);
         ServerProcess b = ServerProcess.start("replica-b", stack.applicationProperties(), REPLICA_SETTINGS);
@@ -67,12 +69,10 @@ class TwoReplicasIT {
         for (ServerProcess s : servers) {
             s.close();
         }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void killingAReplicaMidWorkLosesNothingAndRunsNothingTwice() throws Exception {
         ServerProcess a = servers.get(0);
         ServerProcess b = servers.get(1);
@@ -188,6 +188,110 @@ class TwoReplicasIT {
             assertThat(report.getLong("alert.count")).as("matched on " + replica.name() + ": " + report.prettify()).isEqualTo(1);
         }
         assertThat(count("SELECT count(*) FROM job WHERE state IN ('QUEUED', 'RUNNING')")).isZero();
+    }
+
+    /**
+     * A replica killed while uploads stream in: the plaintext a multipart upload spooled to its disk is
+     * deleted when it starts again, before any request; the encrypted parts a raw upload had sent to
+     * the bucket (an unfinished multipart upload under staging/) are aborted by the staging sweep once
+     * older than any upload in flight (2 s here); nothing of either upload is recorded.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aReplicaKilledDuringUploadsLeavesNoPlaintextAndNoPartsBehind() throws Exception {
+        java.nio.file.Path spool = java.nio.file.Paths.get("target/replicas/replica-u-uploads").toAbsolutePath();
+        java.nio.file.Files.createDirectories(spool);
+        Map<String, String> settings = new java.util.HashMap<>(REPLICA_SETTINGS);
+        settings.put("quarkus.http.body.uploads-directory", spool.toString());
+        settings.put("vidcase.evidence.staging-max-age", "2S");
+        settings.put("vidcase.evidence.staging-sweep-every", "1s");
+        ServerProcess u = ServerProcess.start("replica-u", stack.applicationProperties(), settings);
+        servers.add(u);
+        u.awaitReady(Duration.ofMinutes(3));
+        String caseId = api(u, "officer").body(Map.of("reference", "UPL-" + UUID.randomUUID().toString().substring(0, 8),
+                "title", "Killed uploads")).post("/api/cases").then().statusCode(201).extract().path("id");
+        String seizureId = api(u, "officer").body(Map.of("reference", "EX-UPL-1", "deviceDescription", "synthetic"))
+                .post("/api/cases/" + caseId + "/seizures").then().statusCode(201).extract().path("id");
+        String path = "/api/cases/" + caseId + "/seizures/" + seizureId + "/media";
+
+        // 1. Multipart: killed while the form is being spooled to its disk.
+        String boundary = "vidcase-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        int fileSize = 8 * 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket("localhost", Integer.parseInt(u.baseUrl().replaceAll(".*:", "")))) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.of("officer")
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+                    + (head.length + fileSize + boundary.length() + 8) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head);
+            byte[] chunk = new byte[64 * 1024];
+            new Random(7).nextBytes(chunk);
+            for (int sent = 0; sent < fileSize / 2; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.flush();
+            awaitTrue(() -> listFiles(spool) > 0, "a spooled part on the replica's disk");
+            u.kill();
+        }
+        assertThat(listFiles(spool)).as("plaintext left by the killed replica").isPositive();
+        ServerProcess u2 = ServerProcess.start("replica-u-2", stack.applicationProperties(), settings);
+        servers.add(u2);
+        u2.awaitReady(Duration.ofMinutes(3));
+        assertThat(listFiles(spool)).as("spooled plaintext after the restart").isZero();
+
+        // 2. Raw body: killed after encrypted parts reached the bucket (a file streams in 10 MiB parts).
+        io.minio.MinioAsyncClient bucket = io.minio.MinioAsyncClient.builder()
+                .endpoint(stack.applicationProperties().get("vidcase.storage.endpoint"))
+                .credentials(stack.applicationProperties().get("vidcase.storage.access-key"),
+                        stack.applicationProperties().get("vidcase.storage.secret-key")).build();
+        int rawSize = 40 * 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket("localhost", Integer.parseInt(u2.baseUrl().replaceAll(".*:", "")))) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + "?fileName=raw.bin HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Tokens.of("officer") + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + rawSize
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[256 * 1024];
+            Random random = new Random(11);
+            for (int sent = 0; sent < 24 * 1024 * 1024; sent += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+            out.flush();
+            awaitTrue(() -> unfinishedUploads(bucket, "staging/") > 0, "an unfinished multipart upload under staging/");
+            u2.kill();
+        }
+        ServerProcess u3 = ServerProcess.start("replica-u-3", stack.applicationProperties(), settings);
+        servers.add(u3);
+        u3.awaitReady(Duration.ofMinutes(3));
+        awaitTrue(() -> unfinishedUploads(bucket, "staging/") == 0, "the staging sweep aborting the killed upload");
+        assertThat(count("SELECT count(*) FROM media_item WHERE case_id = '" + caseId + "'")).as("nothing recorded").isZero();
+        u3.close();
+    }
+
+    private static long listFiles(java.nio.file.Path directory) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static int unfinishedUploads(io.minio.MinioAsyncClient bucket, String prefix) {
+        try {
+            return bucket.listMultipartUploadsAsync("vidcase-evidence", null, null, null, null, 1000, prefix, null, null, null)
+                    .get().result().uploads().size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as(what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private static RequestSpecification api(ServerProcess server, String user) {

@@ -49,6 +49,27 @@ public class VidCase {
     /** The unit of whoever opened the case; null for cases opened before units, or by a user without one. */
     public String unit;
 
+    /**
+     * Until when a closed case is kept; set when it is closed (closing time plus
+     * {@code vidcase.retention.closed-case-period}). Null for cases closed before retention existed:
+     * then the closing time plus the period as configured now.
+     */
+    @Column(name = "retain_until")
+    public Instant retainUntil;
+
+    /** A legal hold stops the case's disposal whatever its retention, until a supervisor lifts it. */
+    @Column(name = "legal_hold", nullable = false)
+    public boolean legalHold;
+
+    @Column(name = "legal_hold_reason")
+    public String legalHoldReason;
+
+    @Column(name = "legal_hold_by")
+    public String legalHoldBy;
+
+    @Column(name = "legal_hold_at")
+    public Instant legalHoldAt;
+
     @Version
     public long version;
 }

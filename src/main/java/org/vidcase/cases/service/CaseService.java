@@ -39,8 +39,11 @@ public class CaseService {
     private final CaseMemberRepository members;
     private final CaseAccess access;
     private final CurrentUser user;
+    private final RetentionConfig retention;
 
-    public CaseService(CaseRepository cases, CaseMemberRepository members, CaseAccess access, CurrentUser user) {
+    public CaseService(CaseRepository cases, CaseMemberRepository members, CaseAccess access, CurrentUser user,
+                       RetentionConfig retention) {
+        this.retention = retention;
         this.cases = cases;
         this.members = members;
         this.access = access;
@@ -97,6 +100,7 @@ public class CaseService {
         found.closedBy = user.name();
         found.closedAt = Instant.now();
         found.closingReason = request.reason();
+        found.retainUntil = found.closedAt.plus(retention.closedCasePeriod());
         return CaseView.of(found, access.roleOfCaller(caseId).orElse(null));
     }
 

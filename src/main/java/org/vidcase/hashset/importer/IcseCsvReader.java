@@ -48,7 +48,9 @@ public final class IcseCsvReader {
                 .ofCsvRecord(text);
         long delivered = 0;
         try (CloseableIterator<CsvRecord> rows = csv.iterator()) {
-            Map<String, Integer> column = header(rows.hasNext() ? rows.next() : null);
+            CsvRecord first = rows.hasNext() ? rows.next() : null;
+            Map<String, Integer> column = header(first);
+            int fields = first.getFieldCount();
             while (true) {
                 CsvRecord row;
                 try {
@@ -65,6 +67,12 @@ public final class IcseCsvReader {
                     continue;
                 }
                 requireSingleLine(row, delivered);
+                if (row.getFieldCount() != fields) {
+                    // A row cut short (a truncated file) or run together with the next would give half an entry.
+                    onError.accept(new EntryError(row.getStartingLineNumber(), "expected " + fields
+                            + " fields as in the header, found " + row.getFieldCount()));
+                    continue;
+                }
                 try {
                     onEntry.accept(entry(row, column));
                     delivered++;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +29,13 @@ import org.vidcase.shared.security.Roles;
 @Tag(name = "Forensic exports", description = "Hash-only import and export in Project VIC VICS JSON and CSV")
 @SecurityRequirement(name = "keycloak")
 public class MediaImportResource {
+
+    private static final String CSV = "text/csv";
+    private static final String FORMAT = "VICS (default): VICS 2.0 JSON, values verbatim. CSV: one row per location in the "
+            + "columns the CSV import reads, every cell quoted and text that starts like a spreadsheet formula "
+            + "(= + - @, tab, CR, LF) prefixed with a single quote";
+    private static final String EXPORT = "Audited; streamed. Carries the case reference, hashes, categories, flags, "
+            + "file names, paths (and, in VICS, EXIF with GPS): for the unit's own tools.";
 
     private final MediaImportService imports;
     private final MediaExportService exports;
@@ -60,26 +68,30 @@ public class MediaImportResource {
 
     @GET
     @Path("/export")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Export the case's media as VICS 2.0 JSON", description = "Audited; streamed.")
-    public Response exportCase(@PathParam("caseId") UUID caseId) {
-        return stream(exports.plan(caseId, null));
+    @Operation(summary = "Export the case's media as VICS 2.0 JSON or as a hash CSV", description = EXPORT)
+    public Response exportCase(@PathParam("caseId") UUID caseId,
+                               @Parameter(description = FORMAT) @QueryParam("format") ImportFormat format) {
+        return stream(exports.plan(caseId, null, format));
     }
 
     @GET
     @Path("/seizures/{seizureId}/export")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Export one seizure's media as VICS 2.0 JSON", description = "Audited; streamed.")
-    public Response exportSeizure(@PathParam("caseId") UUID caseId, @PathParam("seizureId") UUID seizureId) {
-        return stream(exports.plan(caseId, seizureId));
+    @Operation(summary = "Export one seizure's media as VICS 2.0 JSON or as a hash CSV", description = EXPORT)
+    public Response exportSeizure(@PathParam("caseId") UUID caseId, @PathParam("seizureId") UUID seizureId,
+                                  @Parameter(description = FORMAT) @QueryParam("format") ImportFormat format) {
+        return stream(exports.plan(caseId, seizureId, format));
     }
 
     private Response stream(MediaExportService.ExportPlan plan) {
         StreamingOutput body = out -> exports.write(plan, out);
-        return Response.ok(body, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"vics-" + plan.auditObjectId() + ".json\"")
+        boolean csv = plan.format() == ImportFormat.CSV;
+        return Response.ok(body, csv ? CSV + "; charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + (csv ? "hashes-" : "vics-")
+                        + plan.auditObjectId() + (csv ? ".csv" : ".json") + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
     }

@@ -17,8 +17,12 @@ public class EvidenceBlob {
     @Column(name = "object_key", nullable = false)
     public String objectKey;
 
-    /** The object's data key, wrapped by a master key: "keyId:base64". */
-    @Column(name = "wrapped_key", nullable = false)
+    /**
+     * Objects filed before case keys (V22) only, until the start-up migration re-wraps them: the
+     * data key wrapped by a master key, "keyId:base64". Otherwise null: each case holding the content
+     * has its own wrapping in {@code evidence_key}.
+     */
+    @Column(name = "wrapped_key")
     public String wrappedKey;
 
     @Column(name = "size_bytes", nullable = false)

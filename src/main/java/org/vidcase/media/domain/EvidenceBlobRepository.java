@@ -7,17 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EvidenceBlobRepository implements PanacheRepositoryBase<EvidenceBlob, String> {
 
     private static final String INSERT_IF_ABSENT = """
-            INSERT INTO evidence_blob (sha256, object_key, wrapped_key, size_bytes, stored_bytes, created_at, verified_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, now(), now()) ON CONFLICT (sha256) DO NOTHING""";
+            INSERT INTO evidence_blob (sha256, object_key, size_bytes, stored_bytes, created_at, verified_at)
+            VALUES (?1, ?2, ?3, ?4, now(), now()) ON CONFLICT (sha256) DO NOTHING""";
 
     /**
      * Records a stored object unless the content is already recorded (two uploads of the same new
      * content at once): returns whether this object is the one on record.
      */
-    public boolean insertIfAbsent(String sha256, String objectKey, String wrappedKey, long size, long storedSize) {
+    public boolean insertIfAbsent(String sha256, String objectKey, long size, long storedSize) {
         return getEntityManager().createNativeQuery(INSERT_IF_ABSENT)
-                .setParameter(1, sha256).setParameter(2, objectKey).setParameter(3, wrappedKey)
-                .setParameter(4, size).setParameter(5, storedSize)
+                .setParameter(1, sha256).setParameter(2, objectKey).setParameter(3, size).setParameter(4, storedSize)
                 .executeUpdate() == 1;
     }
 }

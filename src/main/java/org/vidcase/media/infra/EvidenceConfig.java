@@ -25,4 +25,16 @@ public interface EvidenceConfig {
      */
     @io.smallrye.config.WithDefault("30s")
     String orphanSweepEvery();
+
+    /**
+     * How old a file still under {@code staging/}, or an unfinished multipart upload of the bucket,
+     * must be before the staging sweep removes it: older than any upload in flight on any replica
+     * (a replica killed mid-upload leaves them behind).
+     */
+    @io.smallrye.config.WithDefault("6H")
+    java.time.Duration stagingMaxAge();
+
+    /** How often the staging sweep runs (a scheduler period, e.g. {@code 1h}). */
+    @io.smallrye.config.WithDefault("1h")
+    String stagingSweepEvery();
 }

@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.hashing.MediaDigester;
 import org.vidcase.shared.crypto.EvidenceCipher;
-import org.vidcase.shared.crypto.MasterKeyring;
 import org.vidcase.shared.crypto.WrappedKey;
 import org.vidcase.shared.storage.ObjectStorage;
 
@@ -44,7 +43,7 @@ public class EvidenceStore {
 
     private final MinioClient minio;
     private final String bucket;
-    private final MasterKeyring keyring;
+    private final EvidenceKeys keys;
     /**
      * 256 KiB segments: the JIT compiles the fast AES-GCM path after a few hundred segment calls,
      * so smaller segments reach full speed after ~200 MiB instead of ~600 MiB (see docs/benchmarks.md).
@@ -60,11 +59,11 @@ public class EvidenceStore {
         return t;
     });
 
-    public EvidenceStore(MinioClient minio, ObjectStorage storage, EvidenceConfig config) {
+    public EvidenceStore(MinioClient minio, ObjectStorage storage, EvidenceConfig config, EvidenceKeys keys) {
         this.minio = minio;
         this.bucket = storage.bucket();
         this.config = config;
-        this.keyring = MasterKeyring.parse(config.masterKeys(), config.activeKeyId());
+        this.keys = keys;
     }
 
     @PreDestroy
@@ -77,18 +76,24 @@ public class EvidenceStore {
     }
 
     /**
-     * Digests and encrypts the stream into a staging object in one pass.
+     * Digests and encrypts the stream into a staging object in one pass, under a new data key wrapped
+     * under the case's key.
      *
      * @throws UploadTooLargeException past the upload limit (the staging object is removed)
      * @throws StorageUnavailableException when storage refuses or cannot be reached
      */
-    public StagedEvidence stage(InputStream content) throws IOException {
-        return stage(content, "staging/");
+    public StagedEvidence stage(InputStream content, UUID caseId) throws IOException {
+        return stage(content, "staging/", caseId);
     }
 
-    /** As {@link #stage(InputStream)}, under another prefix: imports keep their source file there. */
-    public StagedEvidence stage(InputStream content, String prefix) throws IOException {
-        SecretKey dataKey = keyring.newDataKey();
+    /**
+     * As {@link #stage(InputStream, UUID)}, under another prefix: imports keep their source file
+     * there. With no case (a hash-set file) the data key is wrapped under the master key.
+     */
+    public StagedEvidence stage(InputStream content, String prefix, UUID caseId) throws IOException {
+        SecretKey dataKey = keys.newDataKey();
+        // Before a byte is stored: a key store that cannot be reached refuses the upload whole.
+        WrappedKey wrapped = caseId == null ? keys.wrapForNoCase(dataKey) : keys.wrapForCase(caseId, dataKey);
         String stagingKey = prefix + UUID.randomUUID();
         ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS);
         Future<?> upload = uploads.submit(() -> {
@@ -128,7 +133,7 @@ public class EvidenceStore {
             abandon(pipe, upload, stagingKey, new IOException("digesting failed"));
             throw e;
         }
-        return new StagedEvidence(stagingKey, keyring.wrap(dataKey), digest);
+        return new StagedEvidence(stagingKey, wrapped, digest);
     }
 
     /**
@@ -158,7 +163,7 @@ public class EvidenceStore {
 
     /** The decrypted content of a stored object. Segments are authenticated as they are read. */
     public InputStream open(String objectKey, String wrappedKey) throws IOException {
-        SecretKey dataKey = keyring.unwrap(WrappedKey.parse(wrappedKey));
+        SecretKey dataKey = keys.unwrap(wrappedKey);
         try {
             InputStream encrypted = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(objectKey).build());
             return cipher.decrypting(encrypted, dataKey);

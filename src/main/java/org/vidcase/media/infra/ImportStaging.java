@@ -1,6 +1,7 @@
 package org.vidcase.media.infra;
 
 import java.io.IOException;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.vidcase.audit.domain.AuditOutcome;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
@@ -17,13 +18,17 @@ public final class ImportStaging {
     private ImportStaging() {
     }
 
-    public static StagedEvidence stage(EvidenceStore store, HeadCapture head, String prefix,
+    /** @param caseId the case the file belongs to (its key wraps the file's), or null for none */
+    public static StagedEvidence stage(EvidenceStore store, HeadCapture head, String prefix, UUID caseId,
                                        BiConsumer<AuditOutcome, String> refusal) {
         try {
-            return store.stage(head, prefix);
+            return store.stage(head, prefix, caseId);
         } catch (UploadTooLargeException e) {
             refusal.accept(AuditOutcome.REFUSED, e.getMessage());
             throw new ContentTooLargeException(e.getMessage());
+        } catch (ServiceUnavailableException e) {
+            refusal.accept(AuditOutcome.FAILED, "evidence key store unavailable");
+            throw e;
         } catch (StorageUnavailableException e) {
             refusal.accept(AuditOutcome.FAILED, "evidence storage unavailable");
             throw new ServiceUnavailableException("Evidence storage is unavailable; nothing was imported. Try again later.");

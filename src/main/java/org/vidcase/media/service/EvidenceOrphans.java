@@ -19,6 +19,13 @@ public class EvidenceOrphans {
 
     private static final Logger LOG = Logger.getLogger(EvidenceOrphans.class);
     private static final int BATCH = 200;
+    /** A stored object is in use while a blob, a video's key frame, or an import job (its source file) names it. */
+    private static final String REFERENCED = """
+            SELECT (SELECT count(*) FROM evidence_blob WHERE object_key = ?1)
+                 + (SELECT count(*) FROM video_key_frame WHERE object_key = ?1)
+                 + (SELECT count(*) FROM job WHERE type IN ('media-import', 'hash-set-import')
+                       AND (?1 LIKE 'imports/%' OR ?1 LIKE 'hash-set-imports/%')
+                       AND parameters IS NOT NULL AND parameters::jsonb ->> 'objectKey' = ?1)""";
 
     private final EntityManager em;
     private final EvidenceStore store;
@@ -26,6 +33,31 @@ public class EvidenceOrphans {
     public EvidenceOrphans(EntityManager em, EvidenceStore store) {
         this.em = em;
         this.store = store;
+    }
+
+    /**
+     * Objects whose fate could not be settled because the database was unreachable (a request failed
+     * around its commit while the database went away): queued by the next sweep that reaches it.
+     */
+    private final java.util.Queue<String> unsettled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * The object may or may not be referenced by a commit whose outcome is unknown; the sweep decides
+     * once the database answers again (a referenced object is kept).
+     */
+    public void checkLater(String objectKey) {
+        unsettled.add(objectKey);
+    }
+
+    /** The import source files jobs name (the import's or the hash-set import's file). */
+    public java.util.Set<String> importFilesInUse() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> keys = em.createNativeQuery("""
+                    SELECT parameters::jsonb ->> 'objectKey' FROM job
+                     WHERE type IN ('media-import', 'hash-set-import') AND parameters IS NOT NULL""").getResultList();
+            return new java.util.HashSet<>(keys);
+        });
     }
 
     /** Queues the object for removal, in the caller's transaction. */
@@ -46,6 +78,7 @@ public class EvidenceOrphans {
 
     /** Removes one batch of queued objects; returns how many it removed. */
     public int sweep() {
+        settleUnsettled();
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<String> keys = em.createNativeQuery("""
@@ -53,8 +86,8 @@ public class EvidenceOrphans {
                     .setParameter(1, BATCH).getResultList();
             int removed = 0;
             for (String key : keys) {
-                boolean referenced = ((Number) em.createNativeQuery("SELECT count(*) FROM evidence_blob WHERE object_key = ?1")
-                        .setParameter(1, key).getSingleResult()).longValue() > 0;
+                boolean referenced = ((Number) em.createNativeQuery(REFERENCED).setParameter(1, key).getSingleResult())
+                        .longValue() > 0;
                 if (!referenced) {
                     if (!store.delete(key)) {
                         continue;
@@ -65,5 +98,18 @@ public class EvidenceOrphans {
             }
             return removed;
         });
+    }
+
+    private void settleUnsettled() {
+        String key;
+        while ((key = unsettled.peek()) != null) {
+            String next = key;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> queue(next));
+            } catch (RuntimeException stillDown) {
+                return;
+            }
+            unsettled.poll();
+        }
     }
 }

@@ -39,9 +39,11 @@ public class MediaDownloadService {
     private final AuditTrail trail;
     private final CurrentUser user;
     private final RequestInfo request;
+    private final CaseEvidenceKeys caseKeys;
 
     public MediaDownloadService(MediaService media, EvidenceBlobRepository blobs, EvidenceStore store, AuditTrail trail,
-                                CurrentUser user, RequestInfo request) {
+                                CurrentUser user, RequestInfo request, CaseEvidenceKeys caseKeys) {
+        this.caseKeys = caseKeys;
         this.media = media;
         this.blobs = blobs;
         this.store = store;
@@ -59,7 +61,8 @@ public class MediaDownloadService {
             throw new ResourceNotFoundException("Content of media item", mediaId);
         }
         EvidenceBlob blob = blobs.findById(item.blobSha256);
-        return new Release(caseId, mediaId, blob.objectKey, blob.wrappedKey, blob.sha256, blob.sizeBytes, item.mimeType);
+        return new Release(caseId, mediaId, blob.objectKey, caseKeys.keyFor(caseId, blob), blob.sha256, blob.sizeBytes,
+                item.mimeType);
     }
 
     /**

@@ -22,12 +22,16 @@ import org.vidcase.media.domain.MediaLocationRepository;
 import org.vidcase.media.vics.ExifData;
 import org.vidcase.media.vics.ImportedLocation;
 import org.vidcase.media.vics.ImportedMedia;
+import org.vidcase.media.vics.HashCsvWriter;
+import org.vidcase.media.vics.MediaExportWriter;
 import org.vidcase.media.vics.VicsWriter;
 import org.vidcase.seizure.service.SeizureService;
 
 /**
- * Exports a case or one seizure as VICS 2.0 JSON for the unit's forensic tools, page by page so
- * that memory does not grow with the case. The export decision is audited before the first byte.
+ * Exports a case or one seizure for the unit's forensic tools, as VICS 2.0 JSON or as a hash CSV in
+ * the columns the CSV import reads, page by page so that memory does not grow with the case. The
+ * export decision is audited before the first byte. Values are written as stored: verbatim in JSON,
+ * and in CSV with formula-starting text neutralised for spreadsheets ({@code HashCsvWriter}).
  */
 @ApplicationScoped
 public class MediaExportService {
@@ -49,12 +53,12 @@ public class MediaExportService {
 
     /** Checks access and records the export; the returned plan is then streamed. */
     @Audited(AuditAction.MEDIA_EXPORT)
-    public ExportPlan plan(@AuditCase UUID caseId, @AuditObject UUID seizureId) {
+    public ExportPlan plan(@AuditCase UUID caseId, @AuditObject UUID seizureId, ImportFormat format) {
         VidCase c = access.readable(caseId);
         if (seizureId != null) {
             seizures.readable(caseId, seizureId);
         }
-        return new ExportPlan(caseId, seizureId, c.reference);
+        return new ExportPlan(caseId, seizureId, c.reference, format == null ? ImportFormat.VICS : format);
     }
 
     /**
@@ -62,7 +66,8 @@ public class MediaExportService {
      * closed only when complete: a failure leaves it visibly truncated, never well-formed.
      */
     public void write(ExportPlan plan, OutputStream out) throws IOException {
-        VicsWriter writer = VicsWriter.open(out, plan.caseReference());
+        MediaExportWriter writer = plan.format() == ImportFormat.CSV ? HashCsvWriter.open(out)
+                : VicsWriter.open(out, plan.caseReference());
         UUID after = null;
         while (true) {
             UUID from = after;
@@ -110,8 +115,9 @@ public class MediaExportService {
         return b.build();
     }
 
-    /** What to export and under which case reference. */
-    public record ExportPlan(UUID caseId, UUID seizureId, String caseReference) implements AuditSubject {
+    /** What to export, under which case reference, in which format. */
+    public record ExportPlan(UUID caseId, UUID seizureId, String caseReference, ImportFormat format)
+            implements AuditSubject {
         @Override
         public String auditObjectId() {
             return seizureId == null ? caseId.toString() : seizureId.toString();

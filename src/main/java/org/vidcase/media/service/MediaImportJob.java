@@ -5,6 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,6 @@ import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.matching.MatchingService;
 import org.vidcase.media.domain.MediaSource;
-import org.vidcase.media.infra.CountingInputStream;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.MediaBatchWriter;
 import org.vidcase.media.infra.PartitionedImportWriter;
@@ -34,6 +35,9 @@ import org.vidcase.shared.category.CategoryScheme;
 /**
  * Imports a stored forensic export into a seizure, batch by batch. Writes are idempotent, so a run
  * interrupted by a restart resumes after its last committed batch and a re-import changes nothing.
+ * The file is read once through before anything is written: a file whose structure breaks off
+ * (truncated, unbalanced, a quote that never closes) fails the job with nothing stored, instead of
+ * leaving the batches before the damage behind. That pass costs about a tenth of the import.
  */
 @ApplicationScoped
 public class MediaImportJob implements JobHandler {
@@ -83,9 +87,16 @@ public class MediaImportJob implements JobHandler {
         index.awaitLoaded(context::cancelled);
         long skip = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
         MediaSource source = p.format() == ImportFormat.VICS ? MediaSource.VICS : MediaSource.CSV;
+        context.message("checking the file");
+        long entries = readThrough(p, context);
+        if (context.cancelled()) {
+            return;
+        }
+        context.total(entries);
+        context.message("importing " + entries + " entries");
         Counts counts = new Counts();
-        try (CountingInputStream in = new CountingInputStream(store.open(p.objectKey(), p.wrappedKey()));
-             ImportedMediaSource records = p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in);
+        try (InputStream in = store.open(p.objectKey(), p.wrappedKey());
+             ImportedMediaSource records = open(p, in);
              PartitionedImportWriter writer = new PartitionedImportWriter(writerSessions, (partition, part) ->
                      QuarkusTransaction.requiringNew().call(() -> {
                          try (Connection c = dataSource.getConnection()) {
@@ -122,11 +133,7 @@ public class MediaImportJob implements JobHandler {
                     context.checkpoint(Long.toString(consumed[0]));
                     context.advance(batch.size());
                     batch.clear();
-                    estimateTotal(context, p, in, consumed[0]);
                 }
-            }
-            if (!more) {
-                context.total(consumed[0]);
             }
         }
         if (context.stopping()) {
@@ -167,11 +174,22 @@ public class MediaImportJob implements JobHandler {
         return valid;
     }
 
-    /** Records are counted, not known in advance: the share of the file read so far gives the estimate. */
-    private static void estimateTotal(JobContext context, ImportParameters p, CountingInputStream in, long records) {
-        if (in.count() > 0 && records > 0) {
-            context.total(Math.max(records, Math.round(records * (double) p.fileSize() / in.count())));
+    /**
+     * Reads the whole file as the import will, delivering nothing: its entries (records and rejected
+     * ones), or the reader's MalformedExportException when its structure breaks off somewhere.
+     */
+    private long readThrough(ImportParameters p, JobContext context) throws IOException {
+        long[] entries = {0};
+        try (InputStream in = store.open(p.objectKey(), p.wrappedKey()); ImportedMediaSource records = open(p, in)) {
+            while (!context.cancelled() && records.next(record -> entries[0]++, error -> entries[0]++)) {
+                // Only the structure is judged here; records are judged when they are written.
+            }
         }
+        return entries[0];
+    }
+
+    private static ImportedMediaSource open(ImportParameters p, InputStream in) throws IOException {
+        return p.format() == ImportFormat.VICS ? VicsReader.open(in) : HashCsvReader.open(in);
     }
 
     private static final class Counts {

@@ -41,9 +41,11 @@ public class MediaImportService {
     private final CurrentUser user;
     private final RequestInfo request;
     private final ObjectMapper json;
+    private final EvidenceOrphans orphans;
 
     public MediaImportService(MediaIngestService ingest, EvidenceStore store, JobService jobs, AuditTrail trail,
-                              CurrentUser user, RequestInfo request, ObjectMapper json) {
+                              CurrentUser user, RequestInfo request, ObjectMapper json, EvidenceOrphans orphans) {
+        this.orphans = orphans;
         this.ingest = ingest;
         this.store = store;
         this.jobs = jobs;
@@ -56,7 +58,7 @@ public class MediaImportService {
     public Job submit(UUID caseId, UUID seizureId, ImportFormat format, String fileName, InputStream body) {
         ingest.checkCanUpload(caseId, seizureId);
         HeadCapture head = new HeadCapture(body);
-        StagedEvidence stored = ImportStaging.stage(store, head, "imports/",
+        StagedEvidence stored = ImportStaging.stage(store, head, "imports/", caseId,
                 (outcome, detail) -> audit(caseId, seizureId, outcome, detail));
         String notAnExport = recognise(format, head.bytes());
         if (notAnExport != null) {
@@ -85,8 +87,14 @@ public class MediaImportService {
                 return job;
             });
         } catch (RuntimeException e) {
-            store.remove(stored.stagingKey());
-            audit(caseId, seizureId, AuditOutcome.FAILED, "could not queue the import");
+            // The commit may have taken (the connection lost on the way back): the sweep removes the file
+            // only if no import job names it.
+            orphans.checkLater(stored.stagingKey());
+            try {
+                audit(caseId, seizureId, AuditOutcome.FAILED, "could not queue the import");
+            } catch (RuntimeException databaseDown) {
+                e.addSuppressed(databaseDown);
+            }
             throw e;
         }
     }

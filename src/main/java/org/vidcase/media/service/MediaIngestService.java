@@ -19,6 +19,7 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditOutcomes;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.hashing.ImageMetadata;
+import org.vidcase.hashing.MagicBytes;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
@@ -61,12 +62,19 @@ public class MediaIngestService {
     private final RequestInfo request;
     private final EvidenceOrphans orphans;
     private final MatchingService matching;
+    private final CaseEvidenceKeys caseKeys;
+    private final jakarta.enterprise.event.Event<VideoFiled> videoFiled;
+
+    static final String VIDEO_PENDING = "PENDING";
 
     public MediaIngestService(SeizureService seizures, EvidenceStore store, EvidenceBlobRepository blobs,
                               MediaItemRepository items, MediaLocationRepository locations, MediaService media,
                               AuditTrail trail, CurrentUser user, RequestInfo request,
-                              EvidenceOrphans orphans, MatchingService matching) {
+                              EvidenceOrphans orphans, MatchingService matching, CaseEvidenceKeys caseKeys,
+                              jakarta.enterprise.event.Event<VideoFiled> videoFiled) {
         this.matching = matching;
+        this.caseKeys = caseKeys;
+        this.videoFiled = videoFiled;
         this.seizures = seizures;
         this.store = store;
         this.blobs = blobs;
@@ -93,7 +101,7 @@ public class MediaIngestService {
     public UploadResult upload(UUID caseId, UUID seizureId, InputStream content, UploadedFile file) {
         StagedEvidence staged;
         try {
-            staged = store.stage(content);
+            staged = store.stage(content, caseId);
         } catch (UploadTooLargeException e) {
             refuse(caseId, seizureId, AuditOutcome.REFUSED, e.getMessage());
             throw new ContentTooLargeException(e.getMessage());
@@ -116,7 +124,7 @@ public class MediaIngestService {
      */
     public UploadResult ingestAsSystem(String actor, Seizure seizure, InputStream content, UploadedFile file)
             throws IOException {
-        StagedEvidence staged = store.stage(content);
+        StagedEvidence staged = store.stage(content, seizure.caseId);
         return file(seizure.caseId, seizure.id, staged, file, actor, () -> seizure);
     }
 
@@ -147,10 +155,21 @@ public class MediaIngestService {
             // A failed commit may still have committed (connection lost on the way back): only an
             // object that no row refers to is removed.
             String stored = newObject;
-            if (stored != null && QuarkusTransaction.requiringNew().call(() -> blobs.count("objectKey", stored) == 0)) {
-                store.remove(stored);
+            if (stored != null) {
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> blobs.count("objectKey", stored) == 0)) {
+                        store.remove(stored);
+                    }
+                } catch (RuntimeException databaseDown) {
+                    // Whether the commit took cannot be told now; the sweep settles it once the database answers.
+                    orphans.checkLater(stored);
+                }
             }
-            refuse(caseId, seizureId, AuditOutcome.FAILED, "recording the upload failed");
+            try {
+                refuse(caseId, seizureId, AuditOutcome.FAILED, "recording the upload failed");
+            } catch (RuntimeException databaseDown) {
+                e.addSuppressed(databaseDown);
+            }
             throw e;
         }
     }
@@ -159,11 +178,13 @@ public class MediaIngestService {
                                  Supplier<Seizure> seizureCheck) throws IOException {
         MediaDigest digest = staged.digest();
         Seizure seizure = seizureCheck.get();
-        if (newObject != null && !blobs.insertIfAbsent(digest.sha256(), newObject, staged.wrappedKey().storageForm(),
-                digest.size(), store.storedSize(newObject))) {
+        boolean ours = newObject != null
+                && blobs.insertIfAbsent(digest.sha256(), newObject, digest.size(), store.storedSize(newObject));
+        if (newObject != null && !ours) {
             // The content was held already (or a concurrent upload filed it first): ours is swept away later.
             orphans.queue(newObject);
         }
+        caseKeys.grant(caseId, digest.sha256(), ours ? staged.wrappedKey() : null);
         String contentKey = "sha256:" + digest.sha256();
         MediaItem item = items.byContent(caseId, contentKey).orElse(null);
         boolean created = item == null;
@@ -175,6 +196,18 @@ public class MediaIngestService {
             // A hash-only item from an import now gets its content.
             item.blobSha256 = digest.sha256();
             fill(item, digest);
+        }
+        if (toMatch && MagicBytes.isVideo(digest.mimeType())) {
+            // Decoded off the request: PENDING until then, and its job queued in this transaction.
+            if (!created) {
+                items.flush();
+                items.getEntityManager().createNativeQuery(
+                        "UPDATE media_item SET video_state = 'PENDING', version = version + 1 WHERE id = ?1")
+                        .setParameter(1, item.id).executeUpdate();
+                items.getEntityManager().refresh(item);
+            }
+            items.flush();
+            videoFiled.fire(new VideoFiled(item.id, caseId, actor));
         }
         boolean newLocation = addLocation(item.id, seizure.id, file);
         UploadStatus status = created ? UploadStatus.NEW_ITEM : toMatch ? UploadStatus.CONTENT_ADDED
@@ -214,6 +247,10 @@ public class MediaIngestService {
         item.blobSha256 = digest.sha256();
         item.createdBy = actor;
         item.createdAt = Instant.now();
+        if (MagicBytes.isVideo(digest.mimeType())) {
+            // Written with the insert: the column is never updated through the entity.
+            item.videoState = VIDEO_PENDING;
+        }
         fill(item, digest);
         return item;
     }

@@ -184,7 +184,7 @@ public class MediaService {
 
     private void apply(MediaItem item, CategoriseRequest request, String note) {
         keepInitialCategorisation(item);
-        MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
+        MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
         item.hashDetails = false;
@@ -195,6 +195,7 @@ public class MediaService {
         item.distributed = flags.distributed();
         item.selfGenerated = flags.selfGenerated();
         item.suspected = flags.suspected();
+        item.baseline = flags.baseline();
         if (request.series() != null) {
             item.series = request.series();
         }
@@ -244,6 +245,7 @@ public class MediaService {
         c.distributed = item.distributed;
         c.selfGenerated = item.selfGenerated;
         c.suspected = item.suspected;
+        c.baseline = item.baseline;
         c.note = note;
         c.categorisedBy = item.categorisedBy;
         c.categorisedAt = item.categorisedAt;

@@ -1,6 +1,7 @@
 package org.vidcase.media.service;
 
 import java.time.Instant;
+import org.vidcase.shared.request.StorableText;
 
 /**
  * Where an uploaded file came from on the seized device, as the uploader states it: its name and
@@ -43,9 +44,14 @@ public record UploadedFile(String fileName, String path, Instant created, Instan
         return new UploadedFile(fileName, path, created, modified, accessed);
     }
 
+    /**
+     * A U+FFFD is what a form's file name holds where its bytes were not UTF-8 (the multipart parser
+     * replaces them): storing it would record a name the device never had.
+     */
     private static void check(String field, String value, int max) {
-        if (value != null && (value.length() > max || value.indexOf('\u0000') >= 0)) {
-            throw new IllegalArgumentException(field + " must be at most " + max + " characters, without NUL");
+        if (value != null && (value.length() > max || value.indexOf('\uFFFD') >= 0 || !StorableText.isStorable(value))) {
+            throw new IllegalArgumentException(field + " must be at most " + max + " characters of UTF-8 text, without "
+                    + "NUL or U+FFFD (bytes that were not text)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.vidcase.media.vics;
 
 import java.time.Instant;
+import org.vidcase.shared.csv.SpreadsheetCell;
 
 /** The values of one CSV row, gathered column by column; each setter names what is wrong with a bad value. */
 final class CsvMediaRow {
@@ -12,7 +13,9 @@ final class CsvMediaRow {
     private Instant modified;
     private Instant accessed;
 
-    void set(CsvColumn column, String value) {
+    /** Text cells written by {@link HashCsvWriter} carry a quote before a formula character; it is not part of the value. */
+    void set(CsvColumn column, String cell) {
+        String value = SpreadsheetCell.restore(cell);
         switch (column) {
             case SOURCE_ID -> media.sourceId(value);
             case MD5 -> media.md5(HexDigests.normalize(value, HexDigests.MD5, "MD5"));

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -22,25 +23,35 @@ import java.util.function.Consumer;
  * names), then one media item per row. The separator (comma, semicolon or tab) is taken from the header. The text
  * is UTF-8 unless a byte-order mark says UTF-16, which is what spreadsheet "Unicode text" exports are.
  *
- * <p>A row with a bad value, or with another number of fields than the header, is reported as a
- * {@link RecordError} with its 1-based line number and skipped.
+ * <p>A row with a bad value, with another number of fields than the header, or with bytes that are not text in
+ * the file's encoding (a Windows-1252 name in a UTF-8 file), is reported as a {@link RecordError} with its
+ * 1-based line number and skipped. A quoted field that never closes makes the file malformed: the parser would
+ * take the rest of the file as its value.
  */
 public final class HashCsvReader implements ImportedMediaSource {
 
     /** A first line longer than this is not a header. */
     private static final int HEADER_LIMIT = 64 * 1024;
 
+    /** Stands in for bytes that are no text in the file's encoding; no export writes this non-character. */
+    private static final String NOT_TEXT = "\uFFFF";
+
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> rows;
     private final String[] headers;
     private final CsvColumn[] columns;
+    private final CsvQuotes quotes;
+    private final String charsetName;
     private long delivered;
 
-    private HashCsvReader(CsvReader<CsvRecord> csv, String[] headers, CsvColumn[] columns) {
+    private HashCsvReader(CsvReader<CsvRecord> csv, String[] headers, CsvColumn[] columns, CsvQuotes quotes,
+                          String charsetName) {
+        this.charsetName = charsetName;
         this.csv = csv;
         this.rows = csv.iterator();
         this.headers = headers;
         this.columns = columns;
+        this.quotes = quotes;
     }
 
     /**
@@ -49,17 +60,19 @@ public final class HashCsvReader implements ImportedMediaSource {
      * @throws NotHashCsvException if the header names no MD5, SHA-1 or SHA-256 column, or one column twice
      */
     public static HashCsvReader open(InputStream in) throws IOException {
-        BufferedReader text = textOf(in);
+        Charset[] charset = new Charset[1];
+        BufferedReader text = textOf(in, charset);
         char separator = CsvSeparator.detect(peekFirstLine(text));
+        CsvQuotes quotes = new CsvQuotes(text, separator);
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator)
                 // Rows of the wrong width are reported per line instead of ending the import.
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .ofCsvRecord(text);
+                .ofCsvRecord(quotes);
         try {
             String[] headers = csv.iterator().next().getFields().stream().map(String::strip).toArray(String[]::new);
-            return new HashCsvReader(csv, headers, columnsOf(headers));
+            return new HashCsvReader(csv, headers, columnsOf(headers), quotes, charset[0].name());
         } catch (CsvParseException e) {
             throw new NotHashCsvException("not a hash CSV: the header row cannot be read (" + e.getMessage() + ")");
         }
@@ -79,7 +92,16 @@ public final class HashCsvReader implements ImportedMediaSource {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        if (quotes.unterminated()) {
+            throw new MalformedExportException("the CSV file is damaged: a quoted field opened on line "
+                    + quotes.openedOnLine() + " never closes, so the rows after it cannot be told apart");
+        }
         long line = row.getStartingLineNumber();
+        if (row.getFields().stream().anyMatch(field -> field.contains(NOT_TEXT))) {
+            onError.accept(new RecordError(line, "line " + line, "the line is not " + charsetName
+                    + " text (saved in another encoding?); export the file as UTF-8"));
+            return true;
+        }
         if (row.getFieldCount() != headers.length) {
             onError.accept(new RecordError(line, "line " + line, "expected " + headers.length
                     + " fields as in the header, found " + row.getFieldCount()));
@@ -133,7 +155,7 @@ public final class HashCsvReader implements ImportedMediaSource {
     }
 
     /** FastCSV closes what it reads; the caller's stream is shielded from that, as the interface promises. */
-    private static BufferedReader textOf(InputStream in) throws IOException {
+    private static BufferedReader textOf(InputStream in, Charset[] chosen) throws IOException {
         InputStream bytes = new BufferedInputStream(new FilterInputStream(in) {
             @Override
             public void close() {
@@ -155,7 +177,11 @@ public final class HashCsvReader implements ImportedMediaSource {
             charset = StandardCharsets.UTF_16BE;
             bytes.skipNBytes(2);
         }
-        return new BufferedReader(new InputStreamReader(bytes, charset), HEADER_LIMIT);
+        chosen[0] = charset;
+        // Bytes that are no text become a marker the rows are checked for, rather than a silent U+FFFD.
+        return new BufferedReader(new InputStreamReader(bytes, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(NOT_TEXT)), HEADER_LIMIT);
     }
 
     private static String peekFirstLine(BufferedReader text) throws IOException {

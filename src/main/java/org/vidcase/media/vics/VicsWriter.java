@@ -3,7 +3,6 @@ package org.vidcase.media.vics;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -20,7 +19,7 @@ import java.util.Iterator;
  * {@code AlternativeHashes}, file locations as {@code MediaFiles}, and EXIF facts (with the pixel dimensions) as
  * {@code Exifs} rows. The stream is not closed.
  */
-public final class VicsWriter implements Closeable {
+public final class VicsWriter implements MediaExportWriter {
 
     private static final String APPLICATION_NAME = "VIDCase";
 
@@ -63,6 +62,7 @@ public final class VicsWriter implements Closeable {
         return count;
     }
 
+    @Override
     public void write(ImportedMedia media) throws IOException {
         json.writeStartObject();
         idOrNumber("MediaID", media.sourceId());

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,6 +145,34 @@ public class MediaSearchIndex {
             failures.addAll(bulk(retarget(documents, target)));
         }
         return failures;
+    }
+
+    /**
+     * Removes the documents of items that no longer exist (a disposed case's), with the batch's
+     * version, from the index and from a rebuild's target. A document already gone is not an error.
+     *
+     * @return the deletions refused for another reason
+     */
+    public List<Refusal> delete(Collection<UUID> ids, long version) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Refusal> failures = bulk(deletions(ids, version, alias));
+        String target = rebuildTarget();
+        if (target != null) {
+            failures.addAll(bulk(deletions(ids, version, target)));
+        }
+        failures.removeIf(f -> f.status() == 404);
+        return failures;
+    }
+
+    private static List<BulkOperation> deletions(Collection<UUID> ids, long version, String index) {
+        List<BulkOperation> operations = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            operations.add(BulkOperation.of(b -> b.delete(x -> x.index(index).id(id.toString()).version(version)
+                    .versionType(VersionType.External))));
+        }
+        return operations;
     }
 
     /** Indexes into one concrete index (a rebuild's), same versioning rules. */

@@ -49,6 +49,29 @@ final class RefusedDocuments {
     }
 
     /**
+     * The items of the batch that no longer exist (deleted with a disposed case): their documents are
+     * removed from the index.
+     */
+    static Set<UUID> gone(Connection c, Collection<UUID> batch, List<MediaDocument> loaded, Map<UUID, String> refused)
+            throws SQLException {
+        Set<UUID> missing = new HashSet<>(batch);
+        loaded.forEach(d -> missing.remove(UUID.fromString(d.id())));
+        missing.removeAll(refused.keySet());
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM media_item WHERE id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", missing.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    missing.remove(r.getObject(1, UUID.class));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
      * Settles a batch after its bulk request: a failure retrying may cure throws (the batch is tried
      * again); documents the index refused join those that could not be built in search_refused;
      * the others leave it.

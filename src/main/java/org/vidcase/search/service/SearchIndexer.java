@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.vidcase.search.infra.MediaDocument;
 import org.vidcase.search.infra.MediaDocumentLoader;
 import org.vidcase.search.infra.MediaSearchIndex;
+import org.vidcase.search.infra.Refusal;
 
 /**
  * Feeds the search index from the outbox (V8): claims the oldest rows with {@code FOR UPDATE SKIP
@@ -171,7 +172,10 @@ public class SearchIndexer {
                     Map<UUID, String> refused = new LinkedHashMap<>();
                     documents = RefusedDocuments.load(loader, c, versions, refused);
                     index.ensureExists();
-                    RefusedDocuments.settle(c, versions.keySet(), refused, index.index(documents));
+                    List<Refusal> failures = new ArrayList<>(index.index(documents));
+                    Set<UUID> gone = RefusedDocuments.gone(c, versions.keySet(), documents, refused);
+                    failures.addAll(index.delete(gone, version));
+                    RefusedDocuments.settle(c, versions.keySet(), refused, failures);
                     if (!refused.isEmpty()) {
                         LOG.warnf("%d media items could not be indexed and wait in search_refused (first: %s); "
                                 + "the others of the batch were indexed", refused.size(), refused.entrySet().iterator().next());

@@ -1,6 +1,5 @@
 package org.vidcase.shared.crypto;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,7 +29,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MasterKeyring {
 
-    private static final String WRAP_ALGORITHM = "AESWrap";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, SecretKey> keys;
@@ -139,13 +136,7 @@ public final class MasterKeyring {
     /** Wraps {@code dataKey} under the active master key. */
     public WrappedKey wrap(SecretKey dataKey) {
         AesKeys.requireAes256(dataKey, "Data key");
-        try {
-            Cipher cipher = Cipher.getInstance(WRAP_ALGORITHM);
-            cipher.init(Cipher.WRAP_MODE, keys.get(activeKeyId));
-            return new WrappedKey(activeKeyId, cipher.wrap(dataKey));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES key wrap failed", e);
-        }
+        return new WrappedKey(activeKeyId, KeyWrap.wrap(keys.get(activeKeyId), dataKey));
     }
 
     /**
@@ -158,20 +149,12 @@ public final class MasterKeyring {
         if (masterKey == null) {
             throw new UnknownMasterKeyException(wrappedKey.keyId(), keys.keySet());
         }
-        Cipher cipher;
-        try {
-            cipher = Cipher.getInstance(WRAP_ALGORITHM);
-            cipher.init(Cipher.UNWRAP_MODE, masterKey);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES key unwrap is not available", e);
-        }
-        try {
-            return AesKeys.requireAes256(
-                    (SecretKey) cipher.unwrap(wrappedKey.wrapped(), "AES", Cipher.SECRET_KEY), "Unwrapped data key");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Wrapped data key does not unwrap under master key '"
-                    + wrappedKey.keyId() + "': it was modified, or that id names different key material now");
-        }
+        return KeyWrap.unwrap(masterKey, wrappedKey);
+    }
+
+    /** Whether {@code keyId} names one of this keyring's master keys. */
+    public boolean holds(String keyId) {
+        return keys.containsKey(keyId);
     }
 
     /** Ids only: the keys themselves must never reach a log. */

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.vidcase.shared.request.ApiRoutes;
 import org.vidcase.shared.request.InvalidParameterException;
 import org.vidcase.shared.request.RequestInfo;
+import org.vidcase.shared.request.StorableText;
 
 /**
  * Every error leaves the server as application/problem+json. Bodies carry a human-readable
@@ -32,6 +33,8 @@ import org.vidcase.shared.request.RequestInfo;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String MALFORMED_FORM = "The multipart body is malformed: its parts, their headers or its closing "
+            + "boundary (the one named in Content-Type) cannot be read";
 
     @Inject
     RequestInfo request;
@@ -102,7 +105,12 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class})
     public Response json(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
+        if (e instanceof JsonParseException parse) {
+            String duplicate = duplicateField(parse);
+            if (duplicate != null) {
+                return problem(400, "The body gives field '" + duplicate + "' twice",
+                        List.of(new Problem.FieldError(duplicate, "is given twice")));
+            }
             return problem(400, "The body is not well-formed JSON", null);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -160,8 +168,17 @@ public class ProblemMappers {
         return problem(400, ours && e.getMessage() != null ? e.getMessage() : "The request is not valid", null);
     }
 
+    /** A multipart body the form parser cannot read: a client's error, before any resource code ran. */
+    @ServerExceptionMapper
+    public Response malformedForm(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e) {
+        return problem(400, MALFORMED_FORM, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (FormFailure.isFormParsing(e)) {
+            return problem(400, MALFORMED_FORM, null);
+        }
         // A unique key taken concurrently surfaces at commit, wrapped in the transaction's rollback.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException
@@ -169,6 +186,11 @@ public class ProblemMappers {
                     || cause instanceof org.hibernate.StaleStateException) {
                 return concurrentChange((RuntimeException) cause);
             }
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Request %s failed: the database is unavailable (%s)", request.requestId(), e.getMessage());
+            return problemBuilder(503, "The database is unavailable; the request did not complete. Try again shortly.", null)
+                    .header("Retry-After", "5").build();
         }
         LOG.errorf(e, "Request %s failed", request.requestId());
         return problem(500, "The server could not complete the request; quote request id "
@@ -202,9 +224,23 @@ public class ProblemMappers {
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
 
+    /** The name in Jackson's "Duplicate field 'x'" (strict duplicate detection), else null. */
+    private static String duplicateField(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = message.indexOf('\'', "Duplicate field '".length());
+        return end < 0 ? null : message.substring("Duplicate field '".length(), end);
+    }
+
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && !StorableText.isStorable(text)) {
+            return StorableText.RULE;
         }
         if (e instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();

@@ -6,6 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.vidcase.shared.error.Problem;
@@ -14,7 +16,9 @@ import org.vidcase.shared.error.Problem;
  * Answers an announced oversized body with a problem document before the body is read. Evidence
  * uploads and imports may be as large as the evidence limit; every other body is small JSON, and
  * must announce its length: a JSON body sent chunked (no Content-Length) is refused with 411
- * before it is read, since only the much larger server-wide limit would otherwise bound it.
+ * before it is read, since only the much larger server-wide limit would otherwise bound it. A body
+ * without a Content-Type is refused with 415 naming the types the endpoint accepts: the REST layer
+ * would read it as JSON, a guess about bytes the client did not describe.
  */
 @ApplicationScoped
 public class BodySizeLimitHandler {
@@ -22,6 +26,8 @@ public class BodySizeLimitHandler {
     /** Endpoints that stream files: media uploads, forensic-export imports and hash-set imports. */
     static final Pattern FILE_ENDPOINTS = Pattern.compile(
             "/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?|/api/hash-sets/[^/]+/imports/?");
+    /** Endpoints that take exchange packages (compact JWS), held to the package limit. */
+    static final Pattern PACKAGE_ENDPOINTS = Pattern.compile("/api/hub/(packages|package-files)/?");
     private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
     @ConfigProperty(name = "vidcase.http.max-json-body-size")
@@ -29,6 +35,11 @@ public class BodySizeLimitHandler {
 
     @ConfigProperty(name = "vidcase.evidence.max-upload-size")
     MemorySize maxUpload;
+
+    @Inject
+    ApiRoutes routes;
+    @ConfigProperty(name = "vidcase.exchange.max-package-size", defaultValue = "32M")
+    MemorySize maxPackage;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -39,13 +50,25 @@ public class BodySizeLimitHandler {
         String path = ctx.request().path();
         long limit = FILE_ENDPOINTS.matcher(path).matches()
                 ? maxUpload.asLongValue() + MULTIPART_OVERHEAD
-                : maxJsonBody.asLongValue();
+                : PACKAGE_ENDPOINTS.matcher(path).matches() ? maxPackage.asLongValue() : maxJsonBody.asLongValue();
         boolean file = FILE_ENDPOINTS.matcher(path).matches();
         if (length == null && !file && ctx.request().getHeader("Transfer-Encoding") != null) {
             Problem problem = Problem.of(411, "A request body other than a file upload or import must announce its length "
                             + "(Content-Length, at most " + limit + " bytes); chunked bodies are accepted for files only",
                     path, RequestIdHandler.of(ctx), null);
             ctx.response().setStatusCode(411)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(Json.encode(problem));
+            return;
+        }
+        boolean hasBody = length != null ? parse(length) != 0 : ctx.request().getHeader("Transfer-Encoding") != null;
+        if (hasBody && ctx.request().getHeader("Content-Type") == null && path.startsWith("/api/")) {
+            Set<String> accepted = routes.acceptedTypes(ctx.request().method().name(), path);
+            Problem problem = Problem.of(415, "A request body needs a Content-Type"
+                            + (accepted.isEmpty() ? "" : "; this endpoint accepts " + String.join(" or ", accepted)),
+                    path, RequestIdHandler.of(ctx), null);
+            ctx.response().setStatusCode(415)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close")
                     .end(Json.encode(problem));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -25,7 +26,9 @@ import java.time.OffsetDateTime;
  * Request bodies are read as typed: a number is not a category code, a string is not a flag.
  * Jackson would otherwise turn {@code "category": 1} into {@code "1"} and {@code "flag": "yes"}
  * into an error only sometimes; a coerced value is a decision nobody took, so every coercion
- * between JSON scalars fails and names the field.
+ * between JSON scalars fails and names the field. A key given twice or a second document after the
+ * first is refused (which one counts would be a guess), and so is a string the database could not
+ * keep as sent ({@link StorableText}).
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -43,6 +46,9 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A second document after the first ({...}{...}) would be ignored: which one was meant is a guess.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -66,8 +72,30 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("vidcase-strict-time")
                 .addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT))
                 .addDeserializer(OffsetDateTime.class, new TextOnly<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME))
-                .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE)));
+                .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE))
+                .addDeserializer(String.class, new StorableString()));
         return mapper;
+    }
+
+    /** Strings as the standard deserializer reads them, refused when the database could not keep them as sent. */
+    private static final class StorableString extends StdDeserializer<String> {
+        StorableString() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (!StorableText.isStorable(value)) {
+                return (String) context.handleWeirdStringValue(String.class, value, StorableText.RULE);
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
     }
 
     /** Reads the type from a JSON string only; anything else is a mismatch naming the field. */

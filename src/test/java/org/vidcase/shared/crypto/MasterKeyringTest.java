@@ -67,7 +67,7 @@ class MasterKeyringTest {
 
         assertThatThrownBy(() -> reused.unwrap(wrapped))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not unwrap under master key 'k1'");
+                .hasMessageContaining("does not unwrap under key 'k1'");
     }
 
     @Test
