@@ -41,7 +41,7 @@ final class BackgroundWork {
                 .check((b, s) -> "EMPTY".equals(b.path("importState").asText()) && !b.path("active").asBoolean() ? null
                         : "a new set that is not empty and inactive: " + LoadHttp.excerpt(b.toString())), m);
         if (!set.ok()) {
-            return Outcome.failed(m.phase(), what);
+            return Outcome.failed(JobKind.HASH_SET_IMPORT, m.phase(), what);
         }
         String setId = set.body().path("id").asText();
         long submitted = System.nanoTime();
@@ -50,7 +50,7 @@ final class BackgroundWork {
                 .check((b, s) -> "hash-set-import".equals(b.path("type").asText()) ? null
                         : "not a hash-set import job: " + LoadHttp.excerpt(b.toString())), m);
         if (!job.ok()) {
-            return Outcome.failed(m.phase(), what);
+            return Outcome.failed(JobKind.HASH_SET_IMPORT, m.phase(), what);
         }
         String jobId = job.body().path("id").asText();
         JsonNode end = await(m, jobId, "supervisor");
@@ -66,8 +66,9 @@ final class BackgroundWork {
             problem = after.ok() ? null : "the set does not hold what was imported";
         }
         m.job(JobKind.HASH_SET_IMPORT, System.nanoTime() - submitted, problem);
-        return new Outcome(m.phase(), what, jobId, end == null ? "NOT ENDED" : end.path("state").asText(),
-                (System.nanoTime() - submitted) / 1e9, end == null ? "" : end.path("message").asText(""), problem == null);
+        return new Outcome(JobKind.HASH_SET_IMPORT, m.phase(), what, jobId, end == null ? "NOT ENDED"
+                : end.path("state").asText(), (System.nanoTime() - submitted) / 1e9,
+                end == null ? "" : end.path("message").asText(""), problem == null);
     }
 
     /** Clusters the officer's case as it stands (the officer keeps uploading into it meanwhile). */
@@ -80,7 +81,7 @@ final class BackgroundWork {
                         && officer.caseId().equals(b.path("caseId").asText()) ? null
                         : "not the case's clustering job: " + LoadHttp.excerpt(b.toString())), m);
         if (!job.ok()) {
-            return Outcome.failed(m.phase(), what);
+            return Outcome.failed(JobKind.CLUSTERING, m.phase(), what);
         }
         String jobId = job.body().path("id").asText();
         JsonNode end = await(m, jobId, officer.account());
@@ -89,8 +90,9 @@ final class BackgroundWork {
                 + end.path("message").asText()
                 : end.path("result").path("pictures").asLong() < 1 ? "clustered no pictures: " + end.path("result") : null;
         m.job(JobKind.CLUSTERING, System.nanoTime() - submitted, problem);
-        return new Outcome(m.phase(), what, jobId, end == null ? "NOT ENDED" : end.path("state").asText(),
-                (System.nanoTime() - submitted) / 1e9, end == null ? "" : end.path("result").toString(), problem == null);
+        return new Outcome(JobKind.CLUSTERING, m.phase(), what, jobId, end == null ? "NOT ENDED"
+                : end.path("state").asText(), (System.nanoTime() - submitted) / 1e9,
+                end == null ? "" : end.path("result").toString(), problem == null);
     }
 
     /** Follows the job every half second; its final status, or null if it did not end in time. */
@@ -140,11 +142,11 @@ final class BackgroundWork {
     }
 
     /** How a piece of background work ended. */
-    record Outcome(String phase, String what, String jobId, String state, double seconds, String detail,
+    record Outcome(JobKind kind, String phase, String what, String jobId, String state, double seconds, String detail,
                    boolean succeeded) {
 
-        static Outcome failed(String phase, String what) {
-            return new Outcome(phase, what, null, "NOT SUBMITTED", 0, "", false);
+        static Outcome failed(JobKind kind, String phase, String what) {
+            return new Outcome(kind, phase, what, null, "NOT SUBMITTED", 0, "", false);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -107,14 +108,14 @@ public final class LoadDriver {
                 working.add(threads.submit(() -> work(o, load, deadline, settings.thinkTime())));
             }
             long durationNanos = settings.duration().toNanos();
-            Future<BackgroundWork.Outcome> hashSet = threads.submit(() -> {
-                sleepUntil(start + (long) (durationNanos * HASH_SET_AT));
-                return background.importHashSet(load, "under load", settings.hashSetEntries());
-            });
-            Future<BackgroundWork.Outcome> clustering = threads.submit(() -> {
-                sleepUntil(start + (long) (durationNanos * CLUSTERING_AT));
-                return background.cluster(load, officers.get(0));
-            });
+            // The background work goes on for the whole window: one hash-set import after another, and
+            // the clustering of one officer's case after another (each case larger than at the start).
+            Future<List<BackgroundWork.Outcome>> hashSets = threads.submit(() -> oneAfterAnother(
+                    start + (long) (durationNanos * HASH_SET_AT), deadline,
+                    n -> background.importHashSet(load, "under load", settings.hashSetEntries())));
+            Future<List<BackgroundWork.Outcome>> clusterings = threads.submit(() -> oneAfterAnother(
+                    start + (long) (durationNanos * CLUSTERING_AT), deadline,
+                    n -> background.cluster(load, officers.get(n % officers.size()))));
             for (Future<?> f : working) {
                 join(f, settings.duration().plus(AFTER_LOAD_LIMIT), load);
             }
@@ -130,8 +131,8 @@ public final class LoadDriver {
                 });
             }
             threads.invokeAll(finishing);
-            outcomes.add(join(hashSet, AFTER_LOAD_LIMIT, after));
-            outcomes.add(join(clustering, AFTER_LOAD_LIMIT, after));
+            outcomes.addAll(Objects.requireNonNullElse(join(hashSets, AFTER_LOAD_LIMIT, after), List.of()));
+            outcomes.addAll(Objects.requireNonNullElse(join(clusterings, AFTER_LOAD_LIMIT, after), List.of()));
             List<Callable<Boolean>> checks = new ArrayList<>();
             for (VirtualOfficer o : officers) {
                 checks.add(() -> {
@@ -195,6 +196,29 @@ public final class LoadDriver {
                 load.error(RequestType.HOUSEKEEPING, officer.name() + ": the client failed: " + e);
             }
         }
+    }
+
+    /**
+     * Runs {@code work} (numbered from 0) from {@code first}, again as soon as it ends, until {@code deadline}
+     * has passed; stops at the first that fails.
+     */
+    private static List<BackgroundWork.Outcome> oneAfterAnother(long first, long deadline, Background work)
+            throws InterruptedException {
+        sleepUntil(first);
+        List<BackgroundWork.Outcome> done = new ArrayList<>();
+        do {
+            BackgroundWork.Outcome outcome = work.run(done.size());
+            done.add(outcome);
+            if (!outcome.succeeded()) {
+                break;
+            }
+        } while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted());
+        return done;
+    }
+
+    /** The n-th piece of a run of background work. */
+    private interface Background {
+        BackgroundWork.Outcome run(int n) throws InterruptedException;
     }
 
     private static <T> T join(Future<T> future, Duration within, Measurements m) throws InterruptedException {

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,12 +54,37 @@ public final class LoadReport {
                 r.filed.uploadedItems(), r.filed.importedItems(), r.filed.locations(), r.filed.categorised(),
                 r.signIns, r.refreshes));
         md.append("\nBackground work:\n");
-        for (BackgroundWork.Outcome o : r.background) {
-            md.append(String.format(Locale.ROOT, "- %s, %s: job %s %s after %.1f s %s%n", o.phase(), o.what(), o.jobId(),
-                    o.state(), o.seconds(), o.detail().isEmpty() ? "" : "(" + o.detail() + ")"));
-        }
+        background(md, r.background);
         errors(md, r);
         return md.toString();
+    }
+
+    /** Each phase's jobs of a kind: up to three in full; more summed up, with the first and the last in full. */
+    private static void background(StringBuilder md, List<BackgroundWork.Outcome> outcomes) {
+        Map<String, List<BackgroundWork.Outcome>> groups = outcomes.stream().collect(Collectors.groupingBy(
+                o -> o.phase() + "/" + o.kind(), LinkedHashMap::new, Collectors.toList()));
+        for (List<BackgroundWork.Outcome> group : groups.values()) {
+            if (group.size() <= 3) {
+                group.forEach(o -> outcome(md, o));
+                continue;
+            }
+            double[] seconds = group.stream().mapToDouble(BackgroundWork.Outcome::seconds).sorted().toArray();
+            BackgroundWork.Outcome first = group.get(0);
+            md.append(String.format(Locale.ROOT, "- %s, %d jobs of %s one after another: %s; %.1f s each at the median, "
+                            + "%.1f to %.1f s. The first and the last:%n", first.phase(), group.size(),
+                    first.kind().label(), group.stream().collect(Collectors.groupingBy(BackgroundWork.Outcome::state,
+                            TreeMap::new, Collectors.counting())), seconds[seconds.length / 2], seconds[0],
+                    seconds[seconds.length - 1]));
+            md.append("  ");
+            outcome(md, first);
+            md.append("  ");
+            outcome(md, group.get(group.size() - 1));
+        }
+    }
+
+    private static void outcome(StringBuilder md, BackgroundWork.Outcome o) {
+        md.append(String.format(Locale.ROOT, "- %s, %s: job %s %s after %.1f s %s%n", o.phase(), o.what(), o.jobId(),
+                o.state(), o.seconds(), o.detail().isEmpty() ? "" : "(" + o.detail() + ")"));
     }
 
     private static void requests(StringBuilder md, LoadResult r) {

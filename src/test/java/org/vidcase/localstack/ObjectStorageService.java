@@ -29,7 +29,7 @@ final class ObjectStorageService implements AutoCloseable {
     /** The server's bucket ({@code vidcase.storage.bucket}, which the stack sets to this). */
     static final String BUCKET = "vidcase-evidence";
     /** Prefixes whose objects the server deletes as often as it writes them. */
-    static final List<String> TRANSIENT_PREFIXES = List.of("staging/", "imports/");
+    static final List<String> TRANSIENT_PREFIXES = List.of("staging/", "imports/", "hash-set-imports/");
 
     private final Path dir;
     private final String accessKey;

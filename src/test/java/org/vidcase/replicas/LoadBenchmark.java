@@ -33,11 +33,13 @@ import org.vidcase.testsupport.BenchmarkSupport;
  *
  * <pre>
  * ./mvnw -q package -DskipTests
- * java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+ * java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
  *     org.vidcase.replicas.LoadBenchmark --officers 20 --duration 300 --replicas 1,2 --seed 20261205
  * </pre>
  *
- * <p>Options: {@code --think-ms} (pause between an officer's requests, 0), {@code --incremental}
+ * <p>Options: {@code --think-ms} (pause between an officer's requests, 0), {@code --hash-set-entries}
+ * (the size of each of the supervisor's hash-set imports, one after another for the whole window,
+ * 20000), {@code --incremental}
  * (the servers' incremental clustering sweep, {@code off} as in the tests so that the one
  * clustering job is the load's; {@code 20s} is the production default).
  */
@@ -52,6 +54,7 @@ public final class LoadBenchmark {
         long seed = Long.parseLong(BenchmarkSupport.arg(args, "--seed", "20261205"));
         Duration think = Duration.ofMillis(Long.parseLong(BenchmarkSupport.arg(args, "--think-ms", "0")));
         String incremental = BenchmarkSupport.arg(args, "--incremental", "off");
+        int hashSetEntries = Integer.parseInt(BenchmarkSupport.arg(args, "--hash-set-entries", "20000"));
         List<Integer> forms = new ArrayList<>();
         for (String n : BenchmarkSupport.arg(args, "--replicas", "1,2").split(",")) {
             forms.add(Integer.parseInt(n.trim()));
@@ -63,7 +66,8 @@ public final class LoadBenchmark {
         List<String> sections = new ArrayList<>();
         Map<Integer, LoadResult> results = new LinkedHashMap<>();
         for (int replicas : forms) {
-            LoadResult result = runForm(replicas, officers, duration, seed, think, serverSettings, sections);
+            LoadResult result = runForm(replicas, officers, duration, seed, think, hashSetEntries, serverSettings,
+                    sections);
             results.put(replicas, result);
         }
         sections.add(comparison(results));
@@ -73,7 +77,8 @@ public final class LoadBenchmark {
     }
 
     private static LoadResult runForm(int replicas, int officers, Duration duration, long seed, Duration think,
-                                      Map<String, String> serverSettings, List<String> sections) throws Exception {
+                                      int hashSetEntries, Map<String, String> serverSettings, List<String> sections)
+            throws Exception {
         List<ServerProcess> servers = new ArrayList<>();
         try (LocalStack stack = LocalStack.start()) {
             for (int i = 0; i < replicas; i++) {
@@ -90,7 +95,7 @@ public final class LoadBenchmark {
                     + "/protocol/openid-connect/token");
             CpuAccount cpu = new CpuAccount(stack.runDir(), servers);
             LoadResult result = LoadDriver.run(LoadSettings.of(targets, tokens, officers, duration, seed)
-                    .withThinkTime(think), cpu);
+                    .withThinkTime(think).withHashSetEntries(hashSetEntries), cpu);
             String title = officers + " officers for " + duration.toSeconds() + " s against " + replicas
                     + (replicas == 1 ? " replica" : " replicas") + " (packaged servers, one local stack)";
             StringBuilder section = new StringBuilder(LoadReport.markdown(result, title));
