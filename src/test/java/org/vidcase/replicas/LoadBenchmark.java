@@ -80,7 +80,8 @@ public final class LoadBenchmark {
                                       int hashSetEntries, Map<String, String> serverSettings, List<String> sections)
             throws Exception {
         List<ServerProcess> servers = new ArrayList<>();
-        try (LocalStack stack = LocalStack.start()) {
+        // Resources close in reverse: the servers stop before the stack they use goes away.
+        try (LocalStack stack = LocalStack.start(); AutoCloseable stopServers = () -> stopAll(servers)) {
             for (int i = 0; i < replicas; i++) {
                 String name = "load-" + replicas + "-" + (char) ('a' + i);
                 Files.deleteIfExists(log(name));
@@ -109,10 +110,12 @@ public final class LoadBenchmark {
             sections.add(section.toString());
             System.out.println(section);
             return result;
-        } finally {
-            for (ServerProcess s : servers) {
-                s.close();
-            }
+        }
+    }
+
+    private static void stopAll(List<ServerProcess> servers) throws InterruptedException {
+        for (ServerProcess s : servers) {
+            s.close();
         }
     }
 
