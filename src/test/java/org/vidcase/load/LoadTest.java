@@ -25,14 +25,14 @@ import org.vidcase.testsupport.Tokens;
 
 /**
  * The bounded form of the load (issue 12): 20 virtual officers for 60 seconds on the test's own
- * server, uploading, importing, going through the review queue and finding similar pictures while a
- * hash-set import and a clustering job run. Zero errors, every kind of request exercised, the
- * background jobs succeeded, every case holding exactly what was filed into it. Not a timed test:
+ * server, uploading, importing, going through the review queue and finding similar pictures while
+ * hash-set imports and clustering jobs run one after another. Zero errors, every kind of request
+ * exercised, the background jobs succeeded, every case holding exactly what was filed into it. Not a timed test:
  * it prints its figures (and writes target/load-report.md) but asserts no latency. The long form is
  * {@code org.vidcase.replicas.LoadBenchmark}.
  *
  * <p>It works in cases of its own and leaves nothing behind that could touch another test: its
- * hash set stays inactive, its jobs and the search outbox are drained before it ends.
+ * hash sets stay inactive, its jobs and the search outbox are drained before it ends.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
