@@ -210,9 +210,10 @@ public class SeriesClusteringJob implements JobHandler {
                 crossCaseHits(clusterer, pictures, foreign, p.incremental()));
         List<UUID> considered = pictures.stream().filter(x -> !p.incremental() || x.fresh()).map(Picture::id).toList();
         Map<String, Object> outcome = QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Object> written = write(p, plan, context.owner());
+            // The pictures' rows before the audit trail: its chain lock is held to the commit, so a
+            // row lock taken after it deadlocks with a request that changed a picture and now audits.
             markClustered(p, considered, loadStart);
-            return written;
+            return write(p, plan, context.owner());
         });
         outcome.put("incremental", p.incremental());
         outcome.put("lookedUp", considered.size());
