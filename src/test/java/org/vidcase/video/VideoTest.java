@@ -11,14 +11,23 @@ import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.vidcase.hashing.video.VpdqHashFile;
+import org.vidcase.matching.EntryIds;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.testsupport.Api;
@@ -211,6 +220,61 @@ class VideoTest {
         }
         // Deactivated, the set no longer decides them.
         awaitStatus(other, copy, null);
+    }
+
+    @Test
+    void aSetKeptEntryByEntryReachesTheVideoIndexByItsRevision() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        String mediaId = upload("officer", caseId, MediaFixture.seizure(caseId, "officer"), video(Format.MP4, spec()),
+                "kept.mp4").getString("item.id");
+        assertThat(decoded("officer", caseId, mediaId).getString("state")).isEqualTo("HASHED");
+        byte[] frames = VpdqHashFile.read(new StringReader(Api.as("officer").get(base(caseId, mediaId) + "/video/vpdq")
+                .then().statusCode(200).extract().asString())).toBytes();
+        // As the hub subscription is kept: a set whose entries come and go by revision, written by any replica.
+        UUID set = UUID.randomUUID();
+        superuser("INSERT INTO hash_set (id, name, source, set_version, kind, category_scheme, active, entry_count, "
+                + "import_state, imported_at, created_by, created_at, updated_by, updated_at, version, revision) VALUES (?, "
+                + "?, 'CUSTOM', '1', 'ALERT', 'vics', true, 0, 'IMPORTED', now(), 'test', now(), 'test', now(), 0, 1)",
+                set, "Kept videos " + set);
+        int indexId = ((Number) superuserValue("SELECT index_id FROM hash_set WHERE id = ?", set)).intValue();
+        assertThat(knownEntries(caseId, mediaId)).as("revision 1: nothing of this video").isEmpty();
+
+        long entry = EntryIds.of(indexId, 0);
+        superuser("INSERT INTO hash_set_entry (id, hash_set_id, sha256, vpdq, category, added_rev) VALUES (?, ?, ?, ?, '1', 2)",
+                entry, set, "ab".repeat(32), frames);
+        superuser("UPDATE hash_set SET revision = 2, entry_count = 1 WHERE id = ?", set);
+        assertThat(knownEntries(caseId, mediaId)).as("added at revision 2").containsExactly(entry);
+
+        superuser("UPDATE hash_set_entry SET withdrawn_rev = 3 WHERE id = ?", entry);
+        superuser("UPDATE hash_set SET revision = 3 WHERE id = ?", set);
+        assertThat(knownEntries(caseId, mediaId)).as("withdrawn at revision 3").isEmpty();
+        superuser("UPDATE hash_set SET active = false WHERE id = ?", set);
+    }
+
+    private static List<Long> knownEntries(UUID caseId, String mediaId) {
+        return Api.as("officer").get(base(caseId, mediaId) + "/similar-videos").then().statusCode(200).extract().jsonPath()
+                .getList("hashSetEntries.entryId", Long.class);
+    }
+
+    private static void superuser(String statement, Object... parameters) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ConfigProvider.getConfig()
+                .getValue("vidcase-test.db.superuser-url", String.class)); PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static Object superuserValue(String query, Object parameter) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ConfigProvider.getConfig()
+                .getValue("vidcase-test.db.superuser-url", String.class)); PreparedStatement s = c.prepareStatement(query)) {
+            s.setObject(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getObject(1);
+            }
+        }
     }
 
     private static void awaitStatus(UUID caseId, String mediaId, String status) throws InterruptedException {
