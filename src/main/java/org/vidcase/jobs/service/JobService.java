@@ -153,6 +153,10 @@ public class JobService {
         }
     }
 
+    public List<Job> ofOwner(String owner, boolean activeOnly, int limit) {
+        return jobs.ofOwner(owner, activeOnly, limit);
+    }
+
     public Optional<Job> find(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(jobs.findById(id)));
     }
