@@ -75,6 +75,52 @@ CREATE TRIGGER series_event_no_update BEFORE UPDATE OR DELETE ON series_event
 CREATE TRIGGER lead_event_no_update BEFORE UPDATE OR DELETE ON lead_event
     FOR EACH ROW EXECUTE FUNCTION append_only_unless_disposing();
 
+-- The steps of the one disposal path, in order: each a statement run with the case's id as $1 (and
+-- the temporary tables disposing_* the function fills). A feature that adds tables keeping case data
+-- adds its steps here in its own migration (ordinals leave room). Only the owner may change them:
+-- they run as the owner.
+CREATE TABLE disposal_step (
+    ordinal   INT           PRIMARY KEY,
+    name      VARCHAR(100)  NOT NULL UNIQUE,
+    statement TEXT          NOT NULL
+);
+REVOKE ALL ON disposal_step FROM PUBLIC;
+INSERT INTO disposal_step (ordinal, name, statement) VALUES
+    (100, 'search_refused', 'DELETE FROM search_refused WHERE media_id IN (SELECT id FROM disposing_media)'),
+    (200, 'series_hit', 'DELETE FROM series_hit WHERE hitting_case = $1 OR media_item_id IN (SELECT id FROM disposing_media) OR series_id IN (SELECT id FROM disposing_series)'),
+    (300, 'notification', 'DELETE FROM notification WHERE case_id = $1'),
+    (400, 'lead_clue_hit', 'DELETE FROM lead_clue_hit WHERE clue_id IN (SELECT id FROM disposing_clue) OR other_clue IN (SELECT id FROM disposing_clue)'),
+    (500, 'lead_clue_evidence', 'DELETE FROM lead_clue_evidence WHERE clue_id IN (SELECT id FROM disposing_clue) OR media_item_id IN (SELECT id FROM disposing_media) OR series_id IN (SELECT id FROM disposing_series)'),
+    (600, 'lead_clue', 'DELETE FROM lead_clue WHERE id IN (SELECT id FROM disposing_clue)'),
+    (700, 'identification_lead', 'DELETE FROM identification_lead WHERE identification_id IN (SELECT id FROM disposing_identification) OR lead_id IN (SELECT id FROM disposing_lead)'),
+    (800, 'identification_series', 'DELETE FROM identification_series WHERE identification_id IN (SELECT id FROM disposing_identification) OR series_id IN (SELECT id FROM disposing_series)'),
+    (900, 'lead_assignee', 'DELETE FROM lead_assignee WHERE lead_id IN (SELECT id FROM disposing_lead)'),
+    (1000, 'lead_series', 'DELETE FROM lead_series WHERE lead_id IN (SELECT id FROM disposing_lead) OR series_id IN (SELECT id FROM disposing_series)'),
+    (1100, 'lead_media', 'DELETE FROM lead_media WHERE lead_id IN (SELECT id FROM disposing_lead) OR media_item_id IN (SELECT id FROM disposing_media)'),
+    (1200, 'lead_outcome', 'DELETE FROM lead_outcome WHERE lead_id IN (SELECT id FROM disposing_lead)'),
+    (1300, 'lead_comment', 'DELETE FROM lead_comment WHERE lead_id IN (SELECT id FROM disposing_lead)'),
+    (1400, 'lead_referral', 'DELETE FROM lead_referral WHERE lead_id IN (SELECT id FROM disposing_lead)'),
+    (1500, 'lead_event', 'DELETE FROM lead_event WHERE lead_id IN (SELECT id FROM disposing_lead)'),
+    (1600, 'series_member', 'DELETE FROM series_member WHERE series_id IN (SELECT id FROM disposing_series) OR media_item_id IN (SELECT id FROM disposing_media)'),
+    (1700, 'series_event', 'DELETE FROM series_event WHERE series_id IN (SELECT id FROM disposing_series)'),
+    (1800, 'series_name', 'DELETE FROM series_name WHERE case_id = $1 OR series_id IN (SELECT id FROM disposing_series)'),
+    (1900, 'series_case_link', 'DELETE FROM series_case_link WHERE case_id = $1 OR series_id IN (SELECT id FROM disposing_series)'),
+    (2000, 'series_merge_link', 'UPDATE series SET merged_into = NULL WHERE merged_into IN (SELECT id FROM disposing_series) AND case_id <> $1'),
+    (2100, 'series', 'DELETE FROM series WHERE id IN (SELECT id FROM disposing_series)'),
+    (2200, 'identification', 'DELETE FROM identification WHERE id IN (SELECT id FROM disposing_identification)'),
+    (2300, 'lead', 'DELETE FROM lead WHERE id IN (SELECT id FROM disposing_lead)'),
+    (2400, 'media_match', 'DELETE FROM media_match WHERE media_id IN (SELECT id FROM disposing_media)'),
+    (2500, 'media_categorisation', 'DELETE FROM media_categorisation WHERE media_id IN (SELECT id FROM disposing_media)'),
+    (2600, 'media_location', 'DELETE FROM media_location WHERE media_id IN (SELECT id FROM disposing_media)'),
+    (2700, 'evidence_key', 'DELETE FROM evidence_key WHERE case_id = $1 OR blob_sha256 IN (SELECT sha256 FROM disposing_blob WHERE NOT shared)'),
+    (2800, 'media_item', 'DELETE FROM media_item WHERE id IN (SELECT id FROM disposing_media)'),
+    (2900, 'evidence_blob', 'DELETE FROM evidence_blob WHERE sha256 IN (SELECT sha256 FROM disposing_blob WHERE NOT shared)'),
+    (3000, 'custody_entry', 'DELETE FROM custody_entry WHERE seizure_id IN (SELECT id FROM disposing_seizure)'),
+    (3100, 'seizure', 'DELETE FROM seizure WHERE id IN (SELECT id FROM disposing_seizure)'),
+    (3200, 'job', 'DELETE FROM job WHERE case_id = $1'),
+    (3300, 'case_member', 'DELETE FROM case_member WHERE case_id = $1'),
+    (3400, 'vid_case', 'DELETE FROM vid_case WHERE id = $1');
+
 -- The one path that deletes a case's data, append-only history included (the audit trail is kept:
 -- it records the disposal). The caller (the disposal job) has checked the case is closed, past its
 -- retention and not on hold, and writes the audit event in the same transaction. Content another
@@ -89,7 +135,7 @@ DECLARE
     n       bigint;
     queued  int := 0;
     kept    int := 0;
-    step    text[];
+    step    record;
 BEGIN
     PERFORM 1 FROM vid_case WHERE id = p_case FOR UPDATE;
     IF NOT FOUND THEN
@@ -125,46 +171,11 @@ BEGIN
     INSERT INTO search_outbox (media_id) SELECT id FROM disposing_media;
     INSERT INTO search_outbox (object_kind, object_id) SELECT 'lead', id FROM disposing_lead;
 
-    -- In dependency order; each statement's row count goes into the summary.
-    FOREACH step SLICE 1 IN ARRAY ARRAY[
-        ['search_refused', 'DELETE FROM search_refused WHERE media_id IN (SELECT id FROM disposing_media)'],
-        ['series_hit', 'DELETE FROM series_hit WHERE hitting_case = $1 OR media_item_id IN (SELECT id FROM disposing_media) OR series_id IN (SELECT id FROM disposing_series)'],
-        ['notification', 'DELETE FROM notification WHERE case_id = $1'],
-        ['lead_clue_hit', 'DELETE FROM lead_clue_hit WHERE clue_id IN (SELECT id FROM disposing_clue) OR other_clue IN (SELECT id FROM disposing_clue)'],
-        ['lead_clue_evidence', 'DELETE FROM lead_clue_evidence WHERE clue_id IN (SELECT id FROM disposing_clue) OR media_item_id IN (SELECT id FROM disposing_media) OR series_id IN (SELECT id FROM disposing_series)'],
-        ['lead_clue', 'DELETE FROM lead_clue WHERE id IN (SELECT id FROM disposing_clue)'],
-        ['identification_lead', 'DELETE FROM identification_lead WHERE identification_id IN (SELECT id FROM disposing_identification) OR lead_id IN (SELECT id FROM disposing_lead)'],
-        ['identification_series', 'DELETE FROM identification_series WHERE identification_id IN (SELECT id FROM disposing_identification) OR series_id IN (SELECT id FROM disposing_series)'],
-        ['lead_assignee', 'DELETE FROM lead_assignee WHERE lead_id IN (SELECT id FROM disposing_lead)'],
-        ['lead_series', 'DELETE FROM lead_series WHERE lead_id IN (SELECT id FROM disposing_lead) OR series_id IN (SELECT id FROM disposing_series)'],
-        ['lead_media', 'DELETE FROM lead_media WHERE lead_id IN (SELECT id FROM disposing_lead) OR media_item_id IN (SELECT id FROM disposing_media)'],
-        ['lead_outcome', 'DELETE FROM lead_outcome WHERE lead_id IN (SELECT id FROM disposing_lead)'],
-        ['lead_comment', 'DELETE FROM lead_comment WHERE lead_id IN (SELECT id FROM disposing_lead)'],
-        ['lead_referral', 'DELETE FROM lead_referral WHERE lead_id IN (SELECT id FROM disposing_lead)'],
-        ['lead_event', 'DELETE FROM lead_event WHERE lead_id IN (SELECT id FROM disposing_lead)'],
-        ['series_member', 'DELETE FROM series_member WHERE series_id IN (SELECT id FROM disposing_series) OR media_item_id IN (SELECT id FROM disposing_media)'],
-        ['series_event', 'DELETE FROM series_event WHERE series_id IN (SELECT id FROM disposing_series)'],
-        ['series_name', 'DELETE FROM series_name WHERE case_id = $1 OR series_id IN (SELECT id FROM disposing_series)'],
-        ['series_case_link', 'DELETE FROM series_case_link WHERE case_id = $1 OR series_id IN (SELECT id FROM disposing_series)'],
-        ['series_merge_link', 'UPDATE series SET merged_into = NULL WHERE merged_into IN (SELECT id FROM disposing_series) AND case_id <> $1'],
-        ['series', 'DELETE FROM series WHERE id IN (SELECT id FROM disposing_series)'],
-        ['identification', 'DELETE FROM identification WHERE id IN (SELECT id FROM disposing_identification)'],
-        ['lead', 'DELETE FROM lead WHERE id IN (SELECT id FROM disposing_lead)'],
-        ['media_match', 'DELETE FROM media_match WHERE media_id IN (SELECT id FROM disposing_media)'],
-        ['media_categorisation', 'DELETE FROM media_categorisation WHERE media_id IN (SELECT id FROM disposing_media)'],
-        ['media_location', 'DELETE FROM media_location WHERE media_id IN (SELECT id FROM disposing_media)'],
-        ['evidence_key', 'DELETE FROM evidence_key WHERE case_id = $1 OR blob_sha256 IN (SELECT sha256 FROM disposing_blob WHERE NOT shared)'],
-        ['media_item', 'DELETE FROM media_item WHERE id IN (SELECT id FROM disposing_media)'],
-        ['evidence_blob', 'DELETE FROM evidence_blob WHERE sha256 IN (SELECT sha256 FROM disposing_blob WHERE NOT shared)'],
-        ['custody_entry', 'DELETE FROM custody_entry WHERE seizure_id IN (SELECT id FROM disposing_seizure)'],
-        ['seizure', 'DELETE FROM seizure WHERE id IN (SELECT id FROM disposing_seizure)'],
-        ['job', 'DELETE FROM job WHERE case_id = $1'],
-        ['case_member', 'DELETE FROM case_member WHERE case_id = $1'],
-        ['vid_case', 'DELETE FROM vid_case WHERE id = $1']
-    ] LOOP
-        EXECUTE step[2] USING p_case;
+    -- The steps, in dependency order (disposal_step); each statement's row count goes into the summary.
+    FOR step IN SELECT name, statement FROM disposal_step ORDER BY ordinal LOOP
+        EXECUTE step.statement USING p_case;
         GET DIAGNOSTICS n = ROW_COUNT;
-        removed := removed || jsonb_build_object(step[1], n);
+        removed := removed || jsonb_build_object(step.name, n);
     END LOOP;
 
     PERFORM set_config('vidcase.disposing', 'off', true);

@@ -50,6 +50,17 @@ final class LumaExtractor {
         }
     }
 
+    /** From every pixel of packed RGB24 rows, {@code stride} bytes apart (a decoded video frame). */
+    static void fromRgb24(byte[] rgb, int width, int height, int stride, float[] out) {
+        int k = 0;
+        for (int y = 0; y < height; y++) {
+            int p = y * stride;
+            for (int x = 0; x < width; x++, p += 3) {
+                out[k++] = luma(rgb[p] & 0xFF, rgb[p + 1] & 0xFF, rgb[p + 2] & 0xFF);
+            }
+        }
+    }
+
     static void fromImage(BufferedImage image, int[] columns, int[] rows, float[] out) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();

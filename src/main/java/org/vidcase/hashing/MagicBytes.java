@@ -8,12 +8,14 @@ import javax.imageio.stream.ImageInputStream;
  * Content type from a file's leading bytes, never from its name: evidence files are often
  * misnamed or have no extension at all.
  */
-final class MagicBytes {
+public final class MagicBytes {
 
     static final String EMPTY = "application/x-empty";
     static final String UNKNOWN = "application/octet-stream";
 
-    private static final int HEADER_LENGTH = 16;
+    /** Enough for an MPEG transport stream's second sync byte and the EBML header's doc type. */
+    private static final int HEADER_LENGTH = 192;
+    private static final int TS_PACKET = 188;
 
     private MagicBytes() {
     }
@@ -76,7 +78,19 @@ final class MagicBytes {
             return "application/x-7z-compressed";
         }
         if (startsWith(h, length, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return "video/x-matroska";
+            return ascii(h, length, 0, Math.min(length, 64)).contains("webm") ? "video/webm" : "video/x-matroska";
+        }
+        if (startsWith(h, length, 0, 0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11)) {
+            return "video/x-ms-asf";
+        }
+        if (length > TS_PACKET && (h[0] & 0xFF) == 0x47 && (h[TS_PACKET] & 0xFF) == 0x47) {
+            return "video/mp2t";
+        }
+        if (startsWith(h, length, 0, 0x00, 0x00, 0x01, 0xBA) || startsWith(h, length, 0, 0x00, 0x00, 0x01, 0xB3)) {
+            return "video/mpeg";
+        }
+        if (startsWith(h, length, 0, 'F', 'L', 'V', 0x01)) {
+            return "video/x-flv";
         }
         if (startsWith(h, length, 0, 'I', 'D', '3')) {
             return "audio/mpeg";
@@ -85,6 +99,11 @@ final class MagicBytes {
             return "audio/ogg";
         }
         return UNKNOWN;
+    }
+
+    /** Content the video decoder should try: the containers above that carry video. */
+    public static boolean isVideo(String mimeType) {
+        return mimeType != null && mimeType.startsWith("video/");
     }
 
     static boolean isImage(String mimeType) {
@@ -107,7 +126,7 @@ final class MagicBytes {
             case "avif", "avis" -> "image/avif";
             case "qt  " -> "video/quicktime";
             case "M4A " -> "audio/mp4";
-            case "3gp4", "3gp5", "3gp6", "3g2a" -> "video/3gpp";
+            case "3gp4", "3gp5", "3gp6", "3gp7", "3g2a", "3g2b", "3g2c" -> "video/3gpp";
             default -> "video/mp4";
         };
     }

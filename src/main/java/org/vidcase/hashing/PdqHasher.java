@@ -81,6 +81,41 @@ public final class PdqHasher {
         return dihedrals(transform(true));
     }
 
+    /**
+     * PDQ of a video frame as the vPDQ reference hashes one: packed RGB24 rows ({@code stride} bytes
+     * apart) at the frame's own size, without the photo hasher's 512-pixel pre-shrink, and always
+     * through the tent filter (its {@code pdqHash256FromFloatLuma}).
+     */
+    public PdqResult hashFrame(byte[] rgb24, int width, int height, int stride) {
+        if (width <= 0 || height <= 0 || stride < 3 * width || (long) stride * (height - 1) + 3L * width > rgb24.length) {
+            throw new IllegalArgumentException("buffer of " + rgb24.length + " bytes does not hold " + width + "x"
+                    + height + " RGB24 with stride " + stride);
+        }
+        if (!prepareFullSize(width, height)) {
+            return new PdqResult(PdqHash.zero(), 0);
+        }
+        LumaExtractor.fromRgb24(rgb24, width, height, stride, luma);
+        int quality = transform(true);
+        return new PdqResult(threshold(dct), quality);
+    }
+
+    private boolean prepareFullSize(int width, int height) {
+        cols = width;
+        rows = height;
+        if (rows < MIN_HASHABLE_DIMENSION || cols < MIN_HASHABLE_DIMENSION) {
+            return false;
+        }
+        int size = rows * cols;
+        if (luma.length < size) {
+            luma = new float[size];
+            scratch = new float[size];
+        }
+        if (columnSums.length < cols) {
+            columnSums = new float[cols];
+        }
+        return true;
+    }
+
     private static void checkBuffer(int[] rgb, int width, int height) {
         if (width <= 0 || height <= 0 || (long) width * height > rgb.length) {
             throw new IllegalArgumentException(

@@ -46,6 +46,12 @@ public class KnownHashIndex {
     private final Set<Integer> indexedSets = new HashSet<>();
     /** The active flag each indexed set has in the indexes; guarded by this. */
     private final java.util.Map<Integer, Boolean> activeSets = new java.util.HashMap<>();
+    /**
+     * The revision of each indexed set the indexes serve; guarded by this. Only sets kept entry by
+     * entry (the hub subscription) change revision: the indexes then take the entries added and
+     * withdrawn since.
+     */
+    private final java.util.Map<Integer, Long> revisions = new java.util.HashMap<>();
     private final String replica;
     private java.util.concurrent.ScheduledExecutorService follower;
     private volatile long loadMillis = -1;
@@ -93,6 +99,7 @@ public class KnownHashIndex {
         }
         Timestamp at;
         List<int[]> sets = new ArrayList<>();
+        java.util.Map<Integer, Long> setRevisions = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("SELECT now()"); ResultSet rs = s.executeQuery()) {
@@ -100,10 +107,11 @@ public class KnownHashIndex {
                 at = rs.getTimestamp(1);
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT index_id, active FROM hash_set WHERE import_state = 'IMPORTED'");
+                    "SELECT index_id, active, revision FROM hash_set WHERE import_state = 'IMPORTED'");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     sets.add(new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0});
+                    setRevisions.put(rs.getInt(1), rs.getLong(3));
                 }
             }
             c.commit();
@@ -113,7 +121,8 @@ public class KnownHashIndex {
         for (int[] set : sets) {
             boolean stale;
             synchronized (this) {
-                stale = !indexedSets.contains(set[0]) || activeSets.getOrDefault(set[0], true) != (set[1] == 1);
+                stale = !indexedSets.contains(set[0]) || activeSets.getOrDefault(set[0], true) != (set[1] == 1)
+                        || !setRevisions.get(set[0]).equals(revisions.getOrDefault(set[0], 0L));
             }
             if (stale) {
                 sync(set[0]);
@@ -147,13 +156,15 @@ public class KnownHashIndex {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             List<int[]> sets = new ArrayList<>();
+            java.util.Map<Integer, Long> setRevisions = new java.util.HashMap<>();
             long expected = 0;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT index_id, active, entry_count FROM hash_set WHERE import_state = 'IMPORTED'");
+                    "SELECT index_id, active, entry_count, revision FROM hash_set WHERE import_state = 'IMPORTED'");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     sets.add(new int[] {rs.getInt(1), rs.getBoolean(2) ? 1 : 0});
                     expected += rs.getLong(3);
+                    setRevisions.put(rs.getInt(1), rs.getLong(4));
                 }
             }
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch((int) Math.min(expected, 50_000_000));
@@ -163,6 +174,7 @@ public class KnownHashIndex {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             ReferenceIndexes indexes = ReferenceIndexes.build(batch, config.pdqMinQuality());
             synchronized (this) {
+                revisions.putAll(setRevisions);
                 for (int[] set : sets) {
                     indexedSets.add(set[0]);
                     activeSets.put(set[0], set[1] == 1);
@@ -254,22 +266,28 @@ public class KnownHashIndex {
     private void load(ReferenceIndexes indexes, int indexId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // The flag, the revision and the entries from one snapshot.
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             boolean active;
+            long revision;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT active FROM hash_set WHERE index_id = ? AND import_state = 'IMPORTED'")) {
+                    "SELECT active, revision FROM hash_set WHERE index_id = ? AND import_state = 'IMPORTED'")) {
                 s.setInt(1, indexId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         // Not (or no longer) imported: nothing to index, and nothing marked as indexed.
                         c.rollback();
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                         return;
                     }
                     active = rs.getBoolean(1);
+                    revision = rs.getLong(2);
                 }
             }
             ReferenceIndexes.Batch batch = ReferenceIndexes.batch(1024);
             ReferenceEntryLoader.readSet(c, indexId, batch, config.pdqMinQuality());
             c.rollback();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             // Hidden before the entries arrive if inactive; an earlier activation change is overridden
             // by the flag just read, which is at least as recent.
             if (active) {
@@ -280,6 +298,7 @@ public class KnownHashIndex {
             indexes.add(batch);
             indexedSets.add(indexId);
             activeSets.put(indexId, active);
+            revisions.put(indexId, revision);
             LOG.infof("Hash set %d indexed: %d entries", indexId, batch.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Indexing hash set " + indexId + " failed", e);
@@ -298,22 +317,79 @@ public class KnownHashIndex {
                 load(indexes, indexId);
                 return;
             }
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("SELECT active FROM hash_set WHERE index_id = ?")) {
-                s.setInt(1, indexId);
-                try (ResultSet rs = s.executeQuery()) {
-                    boolean active = rs.next() && rs.getBoolean(1);
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    boolean active;
+                    long revision;
+                    try (PreparedStatement s = c.prepareStatement(
+                            "SELECT active, revision FROM hash_set WHERE index_id = ?")) {
+                        s.setInt(1, indexId);
+                        try (ResultSet rs = s.executeQuery()) {
+                            boolean found = rs.next();
+                            active = found && rs.getBoolean(1);
+                            revision = found ? rs.getLong(2) : 0;
+                        }
+                    }
+                    catchUp(c, indexes, indexId, revision);
                     if (active) {
                         indexes.activateSet(indexId);
                     } else {
                         indexes.deactivateSet(indexId);
                     }
                     activeSets.put(indexId, active);
+                } finally {
+                    c.rollback();
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading hash set " + indexId + " failed", e);
             }
         }
+    }
+
+    /**
+     * Brings a set kept entry by entry up to {@code revision} (read in the caller's snapshot): the
+     * entries withdrawn since the served revision leave the indexes, those added since (and still
+     * held) join them. Caller holds the lock.
+     */
+    private void catchUp(Connection c, ReferenceIndexes indexes, int indexId, long revision) throws SQLException {
+        long served = revisions.getOrDefault(indexId, 0L);
+        if (revision <= served) {
+            return;
+        }
+        long[] withdrawn = ReferenceEntryLoader.readWithdrawn(c, indexId, served, revision);
+        ReferenceIndexes.Batch added = ReferenceIndexes.batch(1024);
+        ReferenceEntryLoader.readAdded(c, indexId, served, revision, added, config.pdqMinQuality());
+        indexes.removeEntries(withdrawn);
+        indexes.add(added);
+        revisions.put(indexId, revision);
+        LOG.debugf("Hash set %d at revision %d: %d entries added, %d withdrawn", indexId, revision, added.size(),
+                withdrawn.length);
+    }
+
+    /**
+     * The live replicas (confirmed within {@code vidcase.matching.replica-timeout}) whose index still
+     * serves a hash_set state older than {@code at}: work that must see a change waits for them.
+     */
+    public List<String> replicasBehind(Timestamp at) {
+        List<String> behind = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT replica FROM index_replica
+                      WHERE heartbeat_at > now() - CAST(? AS interval) AND synced_at < ? ORDER BY replica""")) {
+            s.setString(1, config.replicaTimeout().toMillis() + " milliseconds");
+            s.setTimestamp(2, at);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    behind.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the replicas' index state", e);
+        }
+        return behind;
     }
 
     /** Follows activation changes once they are committed (after any load of the set in progress). */

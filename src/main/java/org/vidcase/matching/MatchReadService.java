@@ -17,6 +17,7 @@ import org.vidcase.audit.service.Audited;
 import org.vidcase.cases.service.CaseAccess;
 import org.vidcase.matching.HashSetKind;
 import org.vidcase.matching.HashSetSource;
+import org.vidcase.matching.api.InternationalView;
 import org.vidcase.matching.api.MatchView;
 import org.vidcase.matching.api.ReductionReport.Share;
 import org.vidcase.matching.api.ReductionReport;
@@ -30,9 +31,12 @@ public class MatchReadService {
 
     private static final String MATCHES = """
             SELECT m.entry_id, m.hash_type, m.distance, m.dihedral, m.matched_at, s.id AS set_id, s.name, s.set_version,
-                   s.source, s.kind, s.active, s.category_scheme, e.category, e.series, e.victim_identified,
-                   e.offender_identified, e.distributed
+                   s.source, s.kind, s.active AND e.withdrawn_rev IS NULL AS active, s.category_scheme, e.category,
+                   e.series, e.victim_identified, e.offender_identified, e.distributed, e.baseline,
+                   e.withdrawn_rev IS NOT NULL AS withdrawn, x.trust, x.submissions, x.agreeing, x.series_countries,
+                   m.query_percent, m.compared_percent, m.frame_seconds
             FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id JOIN hash_set s ON s.id = e.hash_set_id
+            LEFT JOIN subscription_entry x ON x.entry_id = e.id
             WHERE m.media_id = ?1
             """;
 
@@ -49,12 +53,17 @@ public class MatchReadService {
                    count(*) FILTER (WHERE i.match_status = 'ALERT') AS alert,
                    count(*) FILTER (WHERE i.match_status = 'IGNORABLE') AS ignorable,
                    count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source = 'HUMAN') AS reviewed,
-                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN') AS open,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN'
+                                    AND i.video_state IS DISTINCT FROM 'PENDING') AS open,
+                   count(*) FILTER (WHERE i.match_status IS NULL AND i.category_source IS DISTINCT FROM 'HUMAN'
+                                    AND i.video_state = 'PENDING') AS pending,
+                   count(*) FILTER (WHERE i.video_state IS NOT NULL) AS videos,
                    count(*) FILTER (WHERE i.match_status = 'ALERT' AND i.category_source = 'HASH_MATCH') AS precategorised,
                    count(*) FILTER (WHERE i.match_status = 'ALERT' AND EXISTS (
                        SELECT 1 FROM media_match m JOIN hash_set_entry e ON e.id = m.entry_id
                        JOIN hash_set s ON s.id = e.hash_set_id
-                       WHERE m.media_id = i.id AND m.hash_type <> 'PDQ' AND s.active AND s.kind = 'ALERT')) AS exact
+                       WHERE m.media_id = i.id AND m.hash_type <> 'PDQ' AND s.active AND e.withdrawn_rev IS NULL
+                         AND s.kind = 'ALERT')) AS exact
             FROM per_item p JOIN media_item i ON i.id = p.media_id
             """;
 
@@ -115,8 +124,8 @@ public class MatchReadService {
         return new ReductionReport(caseId, seizureId, seizure.reference, files, items,
                 Share.of(number(t, "alert"), files), Share.of(number(t, "ignorable"), files),
                 Share.of(files - items, files), Share.of(number(t, "reviewed"), files),
-                Share.of(number(t, "open"), files), number(t, "precategorised"), number(t, "exact"),
-                number(t, "alert") - number(t, "exact"));
+                Share.of(number(t, "open"), files), Share.of(number(t, "pending"), files), number(t, "videos"),
+                number(t, "precategorised"), number(t, "exact"), number(t, "alert") - number(t, "exact"));
     }
 
     private static long number(Tuple t, String column) {
@@ -132,7 +141,24 @@ public class MatchReadService {
         return new MatchView(t.get("set_id", UUID.class), t.get("name", String.class),
                 t.get("set_version", String.class), m.source(), m.kind(), r.active(), m.entryId(), m.type(),
                 m.distance(), t.get("dihedral", String.class), t.get("category", String.class), m.series(),
-                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt);
+                m.victimIdentified(), m.offenderIdentified(), m.distributed(), decisive, matchedAt, international(t, m),
+                real(t, "query_percent"), real(t, "compared_percent"), real(t, "frame_seconds"));
+    }
+
+    private static Float real(Tuple t, String column) {
+        Object v = t.get(column);
+        return v == null ? null : ((Number) v).floatValue();
+    }
+
+    private static InternationalView international(Tuple t, RecordedMatch m) {
+        String trust = t.get("trust", String.class);
+        if (m.source() != HashSetSource.HUB || trust == null) {
+            return null;
+        }
+        return InternationalView.of(trust, t.get("category", String.class), ((Number) t.get("submissions")).intValue(),
+                ((Number) t.get("agreeing")).intValue(), ((Number) t.get("series_countries")).intValue(),
+                m.victimIdentified(), m.offenderIdentified(), (Boolean) t.get("baseline"),
+                Boolean.TRUE.equals(t.get("withdrawn")));
     }
 
     private record Row(RecordedMatch match, Tuple tuple, boolean active) {

@@ -49,7 +49,7 @@ public final class MatchRecorder {
 
     private static final String ENTRIES = """
             SELECT e.id, s.kind, s.source, s.category_scheme, s.name, s.set_version, e.category, e.series,
-                   e.victim_identified, e.offender_identified, e.distributed, s.active
+                   e.victim_identified, e.offender_identified, e.distributed, s.active AND e.withdrawn_rev IS NULL
             FROM unnest(?::bigint[]) AS x(id)
             JOIN hash_set_entry e ON e.id = x.id
             JOIN hash_set s ON s.id = e.hash_set_id
@@ -62,7 +62,7 @@ public final class MatchRecorder {
             JOIN media_match m ON m.media_id = item.id
             JOIN hash_set_entry e ON e.id = m.entry_id
             JOIN hash_set s ON s.id = e.hash_set_id
-            WHERE s.active
+            WHERE s.active AND e.withdrawn_rev IS NULL
             """;
 
     // Every SET expression sees the row as it was: the CASEs test the category source before the update.
@@ -199,6 +199,38 @@ public final class MatchRecorder {
             }
         }
         return new Prepared(found, decisions);
+    }
+
+    /**
+     * A decoded video's match with a reference entry: by vPDQ (with both shares) or by a frame near
+     * a known picture (with the frame's time).
+     */
+    public record VideoMatch(long entryId, MatchType type, int distance, Double queryPercent, Double comparedPercent,
+                             Double frameSeconds) {
+    }
+
+    /** Stores a decoded video's new matches and decides the item again. */
+    public MatchSummary recordVideo(Connection c, UUID mediaId, List<VideoMatch> matches) throws SQLException {
+        if (!matches.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO media_match (media_id, entry_id, hash_type, distance, dihedral, matched_at,
+                                             query_percent, compared_percent, frame_seconds)
+                    VALUES (?, ?, ?, ?, NULL, now(), ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                for (VideoMatch m : matches) {
+                    s.setObject(1, mediaId);
+                    s.setLong(2, m.entryId());
+                    s.setString(3, m.type().name());
+                    s.setShort(4, (short) m.distance());
+                    s.setObject(5, m.queryPercent() == null ? null : m.queryPercent().floatValue(), java.sql.Types.REAL);
+                    s.setObject(6, m.comparedPercent() == null ? null : m.comparedPercent().floatValue(),
+                            java.sql.Types.REAL);
+                    s.setObject(7, m.frameSeconds() == null ? null : m.frameSeconds().floatValue(), java.sql.Types.REAL);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        return decide(c, List.of(mediaId));
     }
 
     /**

@@ -28,7 +28,7 @@ public interface MatchingConfig {
     List<String> precedence();
 
     /** Sources in order of authority, most authoritative first; unlisted sources come last. */
-    @WithDefault("NATIONAL,PROJECT_VIC,CAID,ICSE,CUSTOM,NSRL")
+    @WithDefault("NATIONAL,PROJECT_VIC,CAID,ICSE,HUB,CUSTOM,NSRL")
     List<HashSetSource> sourceOrder();
 
     /**

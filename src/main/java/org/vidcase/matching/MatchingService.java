@@ -53,6 +53,12 @@ public class MatchingService {
         return recorder.prepare(c, items);
     }
 
+    /** Stores a decoded video's matches with reference entries and decides the item again. */
+    public MatchSummary recordVideo(Connection c, UUID mediaId, List<MatchRecorder.VideoMatch> matches)
+            throws SQLException {
+        return recorder.recordVideo(c, mediaId, matches);
+    }
+
     /** Decides status and category of these items again from their stored matches with active sets. */
     public MatchSummary decide(Connection c, Collection<UUID> mediaIds) throws SQLException {
         return recorder.decide(c, mediaIds);

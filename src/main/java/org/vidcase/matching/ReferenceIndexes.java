@@ -76,6 +76,18 @@ public final class ReferenceIndexes {
         pdq.activateSet(setIndexId);
     }
 
+    /** Drops single entries for good (withdrawn from a set kept entry by entry); returns how many were indexed. */
+    public int removeEntries(long[] entryIds) {
+        if (entryIds.length == 0) {
+            return 0;
+        }
+        int removed = md5.removeEntries(entryIds);
+        removed = Math.max(removed, sha1.removeEntries(entryIds));
+        removed = Math.max(removed, sha256.removeEntries(entryIds));
+        removed = Math.max(removed, photoDna.removeEntries(entryIds));
+        return Math.max(removed, pdq.removeEntries(entryIds));
+    }
+
     /** Drops a set's entries for good (a failed or withdrawn import). */
     public void removeSet(int setIndexId) {
         md5.removeSet(setIndexId);

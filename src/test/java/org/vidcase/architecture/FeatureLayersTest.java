@@ -28,10 +28,14 @@ class FeatureLayersTest {
     @Test
     void theIndexAndHashingArePlainJava() {
         noClasses().that().resideInAnyPackage("org.vidcase.index..", "org.vidcase.hashing..",
-                        "org.vidcase.clustering..", "org.vidcase.synthetic..")
+                        "org.vidcase.clustering..", "org.vidcase.synthetic..", "org.vidcase.exchange.format..",
+                        "org.vidcase.hub.trust..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vidcase.cases..", "org.vidcase.seizure..",
                         "org.vidcase.media..", "org.vidcase.matching..", "org.vidcase.hashset..", "org.vidcase.audit..",
-                        "org.vidcase.jobs..", "org.vidcase.shared..", "org.vidcase.demo..", "org.vidcase.search..")
+                        "org.vidcase.jobs..", "org.vidcase.shared..", "org.vidcase.demo..", "org.vidcase.search..",
+                        "org.vidcase.series..", "org.vidcase.lead..", "org.vidcase.exchange.api..",
+                        "org.vidcase.exchange.domain..", "org.vidcase.exchange.service..", "org.vidcase.exchange.infra..",
+                        "org.vidcase.hub.api..", "org.vidcase.hub.domain..", "org.vidcase.hub.service..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..")
                 .allowEmptyShould(false).check(PRODUCTION);
     }

@@ -48,6 +48,8 @@ class HelmChartTest {
                 .containsPattern("drop:\\s+- ALL")
                 .containsPattern("mountPath: /tmp\\s+volumes:\\s+- name: tmp\\s+emptyDir:")
                 .contains("allowPrivilegeEscalation: false")
+                .containsPattern("- name: javacpp-cache\\s+mountPath: /var/cache/vidcase/javacpp")
+                .containsPattern("- name: javacpp-cache\\s+emptyDir:\\s+sizeLimit: 256Mi")
                 .containsPattern("checksum/config: [0-9a-f]{64}")
                 .contains("prometheus.io/path: /q/metrics");
 
@@ -59,6 +61,8 @@ class HelmChartTest {
                 .contains("QUARKUS_OIDC_AUTH_SERVER_URL: \"https://keycloak.example/realms/vid\"")
                 .contains("VIDCASE_STORAGE_ENDPOINT: \"http://minio:9000\"")
                 .contains("VIDCASE_STORAGE_BUCKET: \"vidcase-evidence\"")
+                .contains("VIDCASE_VIDEO_JAVACPP_CACHE_DIR: \"/var/cache/vidcase/javacpp\"")
+                .contains("VIDCASE_VIDEO_CONCURRENT_DECODES: \"1\"")
                 .contains("VIDCASE_STORAGE_REGION: \"us-east-1\"")
                 .contains("VIDCASE_SEARCH_HOSTS: \"http://elasticsearch:9200\"")
                 .contains("VIDCASE_SEARCH_INDEX_PREFIX: \"vidcase\"")
@@ -124,7 +128,8 @@ class HelmChartTest {
 
         assertThat(document(manifests, "Deployment"))
                 .containsPattern("mountPath: /tmp\\s+- mountPath: /config/categories\\s+name: categories\\s+volumes:")
-                .containsPattern("emptyDir:\\s+sizeLimit: 5Gi\\s+- configMap:\\s+name: vidcase-categories\\s+name: categories");
+                .containsPattern("emptyDir:\\s+sizeLimit: 5Gi\\s+- name: javacpp-cache\\s+emptyDir:\\s+sizeLimit: 256Mi"
+                        + "\\s+- configMap:\\s+name: vidcase-categories\\s+name: categories");
     }
 
     @Test

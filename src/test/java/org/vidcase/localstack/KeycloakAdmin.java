@@ -22,12 +22,37 @@ public final class KeycloakAdmin {
     }
 
     public static KeycloakAdmin connect() {
-        LocalStack stack = LocalStackTestResource.running();
+        return connect(LocalStackTestResource.running());
+    }
+
+    /** For tests that run the stack themselves (failsafe ITs). */
+    public static KeycloakAdmin connect(LocalStack stack) {
         String token = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
                         "password", stack.keycloakAdminPassword()))
                 .post(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
         return new KeycloakAdmin(stack.keycloakUrl(), token);
+    }
+
+    /** Puts the user into a unit: the group /units/{unit}, created under /units when missing. */
+    public void joinUnit(String realm, String userId, String unit) {
+        String units = given().auth().oauth2(token).queryParam("search", "units").queryParam("exact", true)
+                .get(url + "/admin/realms/" + realm + "/groups").then().statusCode(200).extract().path("[0].id");
+        List<Map<String, Object>> children = given().auth().oauth2(token).queryParam("max", 1000)
+                .get(url + "/admin/realms/" + realm + "/groups/" + units + "/children").then().statusCode(200).extract()
+                .jsonPath().getList("");
+        String group = children.stream().filter(g -> unit.equals(g.get("name"))).map(g -> (String) g.get("id"))
+                .findFirst().orElse(null);
+        if (group == null) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", unit))
+                    .post(url + "/admin/realms/" + realm + "/groups/" + units + "/children").then().statusCode(201);
+            group = given().auth().oauth2(token).queryParam("max", 1000)
+                    .get(url + "/admin/realms/" + realm + "/groups/" + units + "/children").then().statusCode(200)
+                    .extract().jsonPath().<Map<String, Object>>getList("").stream()
+                    .filter(g -> unit.equals(g.get("name"))).map(g -> (String) g.get("id")).findFirst().orElseThrow();
+        }
+        given().auth().oauth2(token).put(url + "/admin/realms/" + realm + "/users/" + userId + "/groups/" + group)
+                .then().statusCode(204);
     }
 
     /** Creates an enabled user with a password (set through the policy) and realm roles; returns its id. */

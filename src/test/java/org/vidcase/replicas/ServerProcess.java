@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * One server replica: the packaged server ({@code target/quarkus-app}) as a process of its own,
- * pointed at the shared local stack, with its output in {@code target/replicas/<name>.log}.
+ * pointed at the shared local stack, with its output in {@code target/replicas/<name>.log}. Its settings are
+ * the stack's plus {@code extra}, which win (another database, index prefix, bucket, mode).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -30,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServerProcess start(String name, Map<String, String> stackProperties, Map<String, String> extra)
+    public static ServerProcess start(String name, Map<String, String> stackProperties, Map<String, String> extra)
             throws IOException {
         Path app = Paths.get("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
@@ -54,24 +55,24 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(name, port, builder.start());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Waits until the replica reports ready (database and reference index). */
-    void awaitReady(Duration within) throws InterruptedException {
+    public void awaitReady(Duration within) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -89,7 +90,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, no lease is given up, nothing is flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

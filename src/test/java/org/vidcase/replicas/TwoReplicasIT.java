@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vidcase.localstack.LocalStack;
+import org.vidcase.localstack.SharedStack;
 import org.vidcase.testsupport.Tokens;
 
 /**
@@ -53,7 +54,7 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start();
+        stack = SharedStack.get();
         System.setProperty("quarkus.oidc.auth-server-url", stack.applicationProperties().get("quarkus.oidc.auth-server-url"));
         ServerProcess a = ServerProcess.start("replica-a", stack.applicationProperties(), REPLICA_SETTINGS);
         ServerProcess b = ServerProcess.start("replica-b", stack.applicationProperties(), REPLICA_SETTINGS);
@@ -67,9 +68,6 @@ class TwoReplicasIT {
     static void stop() throws Exception {
         for (ServerProcess s : servers) {
             s.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

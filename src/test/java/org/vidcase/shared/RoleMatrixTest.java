@@ -25,11 +25,16 @@ import org.vidcase.testsupport.Tokens;
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
 class RoleMatrixTest {
 
-    private static final List<String> USERS = List.of("officer", "investigator", "liaison", "supervisor", "auditor", "hub");
+    private static final List<String> USERS = List.of("officer", "investigator", "liaison", "supervisor", "auditor", "hub",
+            "hubadmin");
     private static final Set<String> CASE_READERS = Set.of("officer", "investigator", "liaison", "supervisor");
     private static final Set<String> CASE_WRITERS = Set.of("officer", "investigator", "supervisor");
     private static final Set<String> AUDITORS = Set.of("auditor");
     private static final Set<String> JOB_VIEWERS = Set.of("officer", "investigator", "liaison", "supervisor", "auditor");
+    private static final Set<String> LIAISON = Set.of("liaison");
+    private static final Set<String> EXCHANGE = Set.of("liaison", "supervisor");
+    private static final Set<String> HUB_NODE = Set.of("hub");
+    private static final Set<String> HUB_ADMIN = Set.of("hubadmin");
 
     /** {@code alsoAllowed}: a second answer an allowed caller may get, e.g. 409 while the work already runs. */
     record Endpoint(String method, String path, Object body, Set<String> allowed, int allowedStatus, int alsoAllowed) {
@@ -86,6 +91,16 @@ class RoleMatrixTest {
                         Map.of("version", 0, "mediaItemIds", List.of(unknown.toString()), "name", "n"), CASE_WRITERS, 404),
                 new Endpoint("GET", "/api/cases/" + unknown + "/series/" + unknown + "/history", null, CASE_READERS, 404),
                 new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/similar", null, CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/video", null, CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/video/vpdq", null, CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/key-frames/sheet", null,
+                        CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/key-frames/0/preview", null,
+                        CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/key-frames/0?justification=x", null,
+                        CASE_WRITERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/similar-videos", null,
+                        CASE_READERS, 404),
                 new Endpoint("POST", "/api/similar", Map.of("pdq", "0".repeat(64)), CASE_READERS, 200),
                 new Endpoint("GET", "/api/cases/" + unknown + "/series-hits", null, CASE_READERS, 404),
                 new Endpoint("GET", "/api/cases/" + unknown + "/leads", null, CASE_READERS, 404),
@@ -141,6 +156,38 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/cases/" + unknown + "/exhibit-report", null, CASE_READERS, 404),
                 new Endpoint("GET", "/api/welfare/exposure", null, Set.of("supervisor"), 200),
                 new Endpoint("GET", "/api/jobs", null, JOB_VIEWERS, 200),
+                // Exchange, the node's side (this server is a node without a hub: sending answers 409).
+                new Endpoint("POST", "/api/exchange/packages", Map.of("categorisedFrom", "2999-01-01"), LIAISON, 422),
+                new Endpoint("POST", "/api/exchange/revocations", Map.of("reason", "RELEASED"), LIAISON, 422),
+                new Endpoint("GET", "/api/exchange/packages", null, EXCHANGE, 200),
+                new Endpoint("GET", "/api/exchange/packages/" + unknown, null, EXCHANGE, 404),
+                new Endpoint("GET", "/api/exchange/packages/" + unknown + "/payload", null, EXCHANGE, 404),
+                new Endpoint("POST", "/api/exchange/packages/" + unknown + "/approval", null, Set.of("supervisor"), 404),
+                new Endpoint("POST", "/api/exchange/packages/" + unknown + "/refusal", Map.of("reason", "r"),
+                        Set.of("supervisor"), 404),
+                new Endpoint("POST", "/api/exchange/packages/" + unknown + "/sending", null, EXCHANGE, 404),
+                new Endpoint("POST", "/api/exchange/packages/" + unknown + "/file", Map.of("recipient", "r"), LIAISON, 404),
+                new Endpoint("POST", "/api/exchange/packages/" + unknown + "/icse-csv", Map.of("recipient", "r"), LIAISON, 404),
+                new Endpoint("GET", "/api/exchange/keys", null, EXCHANGE, 200),
+                new Endpoint("POST", "/api/exchange/subscription", null, Set.of("supervisor"), 409),
+                new Endpoint("GET", "/api/exchange/subscription", null, CASE_READERS, 404),
+                new Endpoint("POST", "/api/exchange/subscription/pulls", null, EXCHANGE, 404),
+                // Exchange, the hub's side: this server is a node, so an allowed caller is told 404.
+                new Endpoint("POST", "/api/hub/packages", "jose", HUB_NODE, 404),
+                new Endpoint("POST", "/api/hub/package-files", "jose", HUB_ADMIN, 404),
+                new Endpoint("GET", "/api/hub/deltas", null, HUB_NODE, 404),
+                new Endpoint("GET", "/api/hub/nodes", null, HUB_ADMIN, 404),
+                new Endpoint("PUT", "/api/hub/nodes/vidcase-node-x", Map.of("country", "NL"), HUB_ADMIN, 404),
+                new Endpoint("POST", "/api/hub/nodes/vidcase-node-x/keys", Map.of("jwk", Map.of("kty", "EC")), HUB_ADMIN, 404),
+                new Endpoint("POST", "/api/hub/nodes/vidcase-node-x/keys/k1/revocation", Map.of("reason", "r"), HUB_ADMIN,
+                        404),
+                new Endpoint("GET", "/api/hub/conflicts", null, HUB_ADMIN, 404),
+                new Endpoint("GET", "/api/hub/entries/1", null, HUB_ADMIN, 404),
+                new Endpoint("POST", "/api/hub/entries/1/resolution", Map.of("category", "1"), HUB_ADMIN, 404),
+                new Endpoint("GET", "/api/hub/statistics", null, HUB_ADMIN, 404),
+                new Endpoint("POST", "/api/hub/baseline-exports", Map.of("recipient", "r", "legalBasis", "l"), HUB_ADMIN,
+                        404),
+                new Endpoint("GET", "/api/hub/baseline-exports", null, Set.of("hubadmin", "auditor"), 404),
                 new Endpoint("GET", "/api/audit/events", null, AUDITORS, 200),
                 new Endpoint("GET", "/api/audit/verification", null, AUDITORS, 200),
                 new Endpoint("POST", "/api/audit/verification-jobs", null, AUDITORS, 202));
@@ -177,6 +224,9 @@ class RoleMatrixTest {
                     "kind", "ALERT"));
         } else if ("new-case".equals(e.body())) {
             request = request.body(Map.of("reference", CaseFixture.uniqueReference(), "title", "Role matrix"));
+        } else if ("jose".equals(e.body())) {
+            request = request.contentType("application/jose")
+                    .body("eyJhbGciOiJFUzI1NiJ9.e30.c2ln".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } else if (e.body() != null) {
             request = request.body(e.body());
         }

@@ -29,6 +29,14 @@ public final class Tokens {
         return CACHE.compute("#hub", (u, cached) -> cached != null && cached.fresh() ? cached : fetchHub()).token();
     }
 
+    /** Client-credentials grant of a demo exchange node's client (vidcase-node-a, -b, -c). */
+    public static String node(String clientId) {
+        return CACHE.compute("#" + clientId, (u, cached) -> cached != null && cached.fresh() ? cached
+                : parse(given().formParams(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                        "client_secret", clientId + "-local-secret"))
+                        .post(tokenEndpoint()).then().statusCode(200).extract().jsonPath().getMap(""))).token();
+    }
+
     public static String tokenEndpoint() {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return realm + "/protocol/openid-connect/token";

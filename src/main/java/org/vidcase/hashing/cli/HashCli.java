@@ -15,7 +15,10 @@ public final class HashCli {
             Usage: HashCli <command> [arguments]
               hash FILE|DIR...              one CSV row per file: pdq,quality,md5,sha1,sha256,path
                                             (directories recursively, in sorted order; pdq and
-                                            quality are empty for files that are not images)
+                                            quality are empty for files that are not images);
+                                            a video's row is followed by its vPDQ hash, one
+                                            '#vpdq frameNumber,quality,pdqHex,timestamp' line
+                                            per frame sampled (one a second)
               bench-hash DIR [--rounds N]   decoding and hashing throughput on the files in DIR
             """;
 

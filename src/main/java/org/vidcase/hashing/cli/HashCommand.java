@@ -12,13 +12,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.vidcase.hashing.MagicBytes;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.hashing.MediaDigester;
+import org.vidcase.hashing.video.DecodeSettings;
+import org.vidcase.hashing.video.DecoderProtocol;
+import org.vidcase.hashing.video.VideoHashResult;
+import org.vidcase.hashing.video.VpdqHashFile;
+import org.vidcase.hashing.video.ffmpeg.FfmpegVideoHasher;
 
 /**
  * {@code hash FILE|DIR...}: prints {@code pdq,quality,md5,sha1,sha256,path} per file, the first
- * two columns as the reference {@code pdq-photo-hasher} prints them. Files are hashed in parallel
- * but printed in input order; only a bounded number are in flight, to bound memory.
+ * two columns as the reference {@code pdq-photo-hasher} prints them. A video's row (PDQ columns
+ * empty) is followed by its vPDQ hash, one {@code #vpdq frameNumber,quality,pdqHex,timestamp} line
+ * per frame sampled (one a second), the part after {@code #vpdq } exactly as the reference's
+ * {@code vpdq-hash-video} writes it; a video that cannot be hashed gets a {@code #vpdq-failed reason}
+ * line instead. Files are hashed in parallel but printed in input order; only a bounded number are
+ * in flight, to bound memory. (Videos are decoded in this process: it is a tool, not the server.)
  */
 final class HashCommand {
 
@@ -35,8 +45,8 @@ final class HashCommand {
         this.err = err;
     }
 
-    /** Outcome for one file: a digest, or the read error. */
-    private record Outcome(Path file, MediaDigest digest, IOException error) {
+    /** Outcome for one file: a digest (and for a video its vPDQ outcome), or the read error. */
+    private record Outcome(Path file, MediaDigest digest, VideoHashResult video, IOException error) {
     }
 
     int run(List<String> arguments) {
@@ -86,10 +96,18 @@ final class HashCommand {
 
     private Outcome hash(Path file) {
         try {
-            return new Outcome(file, digester.digest(file), null);
+            MediaDigest digest = digester.digest(file);
+            return new Outcome(file, digest, MagicBytes.isVideo(digest.mimeType()) ? vpdq(file) : null, null);
         } catch (IOException e) {
-            return new Outcome(file, null, e);
+            return new Outcome(file, null, null, e);
         }
+    }
+
+    static VideoHashResult vpdq(Path file) throws IOException {
+        java.io.ByteArrayOutputStream result = new java.io.ByteArrayOutputStream();
+        DecodeSettings settings = DecodeSettings.DEFAULTS.withMaxKeyFrames(0);
+        new FfmpegVideoHasher(settings).hash(file, new DecoderProtocol.Writer(result), n -> { });
+        return DecoderProtocol.read(new java.io.ByteArrayInputStream(result.toByteArray()));
     }
 
     /** @return whether the file could not be read */
@@ -104,6 +122,12 @@ final class HashCommand {
             err.println(outcome.file() + ": " + digest.decodeFailure());
         }
         out.println(row(digest, outcome.file().toString()));
+        if (outcome.video() instanceof VideoHashResult.Hashed hashed) {
+            hashed.signature().frames().forEach(f -> out.println("#vpdq " + VpdqHashFile.line(f)));
+        } else if (outcome.video() instanceof VideoHashResult.Failed failed) {
+            err.println(outcome.file() + ": no vPDQ hash: " + failed.reason());
+            out.println("#vpdq-failed " + failed.reason());
+        }
         return false;
     }
 

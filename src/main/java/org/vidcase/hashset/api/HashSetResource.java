@@ -84,7 +84,7 @@ public class HashSetResource {
             "application/vnd.sqlite3", "application/x-sqlite3"})
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Import the entries of a hash-set version from a file",
-            description = "The body is the file; format=ICSE (CSV export), VICS (Project VIC JSON), NSRL (RDSv3 "
+            description = "The body is the file; format=VPDQ (a vPDQ hash file of a video, or compact vPDQ JSON lists, one video a line), ICSE (CSV export), VICS (Project VIC JSON), NSRL (RDSv3 "
                     + "SQLite, ignorable sets only) or PLAIN (one hash per line). Runs as a job: follow it at "
                     + "/api/jobs/{id}; bad rows are reported with their line and skipped. A set version is imported "
                     + "once. If the set is active, existing media are matched against it afterwards.")

@@ -18,7 +18,12 @@ public enum HashSetFormat {
     /** NSRL RDSv3 SQLite database (known-good files). */
     NSRL,
     /** One hash per line. */
-    PLAIN;
+    PLAIN,
+    /**
+     * vPDQ hashes of videos: a hash file as the reference implementation writes it (one video), or
+     * one video per line as ThreatExchange's compact JSON list of {@code "pdqHex,quality,timestamp"}.
+     */
+    VPDQ;
 
     /** Null when these leading bytes of a file are of this format, else why not. */
     public String recognise(byte[] head) {
@@ -39,6 +44,13 @@ public enum HashSetFormat {
                     if (good[0] == 0) {
                         return "Not a plain hash list: no line of the first " + head.length / 1024
                                 + " KiB holds a hash";
+                    }
+                }
+                case VPDQ -> {
+                    long[] good = {0};
+                    VpdqHashSetReader.read(new ByteArrayInputStream(head), e -> good[0]++, e -> { });
+                    if (good[0] == 0) {
+                        return "Not a vPDQ hash file: its first " + head.length / 1024 + " KiB hold no video's frames";
                     }
                 }
                 default -> throw new IllegalStateException(name());

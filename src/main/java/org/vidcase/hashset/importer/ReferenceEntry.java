@@ -13,7 +13,7 @@ import org.vidcase.shared.request.StorableText;
 public record ReferenceEntry(String md5, String sha1, String sha256, String pdq, Integer pdqQuality, byte[] photoDna,
                              String category,
                              String series, Boolean victimIdentified, Boolean offenderIdentified, Boolean distributed,
-                             Boolean baseline) {
+                             Boolean baseline, byte[] vpdq) {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]*");
 
@@ -38,9 +38,31 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
         if (!StorableText.isStorable(category) || !StorableText.isStorable(series)) {
             throw new IllegalArgumentException("category and series name " + StorableText.RULE);
         }
-        if (md5 == null && sha1 == null && sha256 == null && pdq == null && photoDna == null) {
+        if (vpdq != null && (vpdq.length == 0 || vpdq.length % org.vidcase.hashing.video.VpdqSignature.BYTES_PER_FRAME != 0)) {
+            throw new IllegalArgumentException("a vPDQ hash needs whole frames");
+        }
+        vpdq = vpdq == null ? null : vpdq.clone();
+        if (md5 == null && sha1 == null && sha256 == null && pdq == null && photoDna == null && vpdq == null) {
             throw new IllegalArgumentException("an entry needs at least one hash");
         }
+    }
+
+    /** An entry without a vPDQ hash (a file or picture). */
+    public ReferenceEntry(String md5, String sha1, String sha256, String pdq, Integer pdqQuality, byte[] photoDna,
+                          String category, String series, Boolean victimIdentified, Boolean offenderIdentified,
+                          Boolean distributed, Boolean baseline) {
+        this(md5, sha1, sha256, pdq, pdqQuality, photoDna, category, series, victimIdentified, offenderIdentified,
+                distributed, baseline, null);
+    }
+
+    /** A video's entry: its vPDQ frames in the stored form ({@code VpdqSignature#toBytes}). */
+    public static ReferenceEntry ofVpdq(byte[] frames) {
+        return new ReferenceEntry(null, null, null, null, null, null, null, null, null, null, null, null, frames);
+    }
+
+    @Override
+    public byte[] vpdq() {
+        return vpdq == null ? null : vpdq.clone();
     }
 
     public static ReferenceEntry ofHash(HashType type, String hex) {
@@ -66,7 +88,8 @@ public record ReferenceEntry(String md5, String sha1, String sha256, String pdq,
                 && java.util.Objects.equals(category, e.category) && java.util.Objects.equals(series, e.series)
                 && java.util.Objects.equals(victimIdentified, e.victimIdentified)
                 && java.util.Objects.equals(offenderIdentified, e.offenderIdentified)
-                && java.util.Objects.equals(distributed, e.distributed) && java.util.Objects.equals(baseline, e.baseline);
+                && java.util.Objects.equals(distributed, e.distributed) && java.util.Objects.equals(baseline, e.baseline)
+                && Arrays.equals(vpdq, e.vpdq);
     }
 
     @Override

@@ -31,12 +31,12 @@ public final class HashEntryWriter {
             ReferenceEntry e = n.entry();
             line.add(n.id()).add(set).add(e.md5()).add(e.sha1()).add(e.sha256()).add(e.pdq()).add(e.pdqQuality())
                     .add(e.photoDna()).add(e.category()).add(e.series()).add(e.victimIdentified())
-                    .add(e.offenderIdentified()).add(e.distributed()).add(e.baseline())
+                    .add(e.offenderIdentified()).add(e.distributed()).add(e.baseline()).add(e.vpdq())
                     .endTo(rows);
         }
         c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                 COPY hash_set_entry (id, hash_set_id, md5, sha1, sha256, pdq, pdq_quality, photodna, category, series,
-                    victim_identified, offender_identified, distributed, baseline) FROM STDIN WITH (FORMAT csv)""",
+                    victim_identified, offender_identified, distributed, baseline, vpdq) FROM STDIN WITH (FORMAT csv)""",
                 new StringReader(rows.toString()));
     }
 }

@@ -31,6 +31,7 @@ import org.vidcase.hashset.importer.NsrlRdsReader;
 import org.vidcase.hashset.importer.PlainHashListReader;
 import org.vidcase.hashset.importer.ReferenceEntry;
 import org.vidcase.hashset.importer.VicsHashSetReader;
+import org.vidcase.hashset.importer.VpdqHashSetReader;
 import org.vidcase.hashset.infra.HashEntryWriter.NumberedEntry;
 import org.vidcase.hashset.infra.HashEntryWriter;
 import org.vidcase.jobs.domain.Job;
@@ -196,6 +197,7 @@ public class HashSetImportJob implements JobHandler {
                 case ICSE -> IcseCsvReader.read(in, guarded, onError);
                 case VICS -> VicsHashSetReader.read(in, guarded, onError);
                 case PLAIN -> PlainHashListReader.read(in, guarded, onError);
+                case VPDQ -> VpdqHashSetReader.read(in, guarded, onError);
                 default -> throw new IllegalStateException(p.format().name());
             }
         }
@@ -323,7 +325,7 @@ public class HashSetImportJob implements JobHandler {
 
     private static ReferenceEntry withCategory(ReferenceEntry e, String category) {
         return new ReferenceEntry(e.md5(), e.sha1(), e.sha256(), e.pdq(), e.pdqQuality(), e.photoDna(), category,
-                e.series(), e.victimIdentified(), e.offenderIdentified(), e.distributed(), e.baseline());
+                e.series(), e.victimIdentified(), e.offenderIdentified(), e.distributed(), e.baseline(), e.vpdq());
     }
 
     private String jsonOf(Map<String, Object> value) {

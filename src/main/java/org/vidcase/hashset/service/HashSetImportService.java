@@ -18,6 +18,7 @@ import org.vidcase.hashset.importer.HashSetFormat;
 import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobService;
 import org.vidcase.matching.HashSetKind;
+import org.vidcase.matching.HashSetSource;
 import org.vidcase.media.infra.EvidenceStore.StagedEvidence;
 import org.vidcase.media.infra.EvidenceStore;
 import org.vidcase.media.infra.HeadCapture;
@@ -110,6 +111,9 @@ public class HashSetImportService {
             throw new ConflictException("Hash set " + s.name + " version " + s.setVersion + " is "
                     + (s.importState == ImportState.IMPORTED ? "imported already; register the new version as a new set"
                     : "being imported (job " + s.lastJobId + ")"));
+        }
+        if (s.source == HashSetSource.HUB) {
+            throw new RuleViolationException("The HUB subscription is kept current by pulls from the hub, not by imports");
         }
         if (format == HashSetFormat.NSRL && s.kind != HashSetKind.IGNORABLE) {
             throw new RuleViolationException("NSRL lists known-good files: import it into an IGNORABLE set, not "

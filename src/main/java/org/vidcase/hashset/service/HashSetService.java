@@ -16,6 +16,7 @@ import org.vidcase.hashset.api.SetActiveRequest;
 import org.vidcase.hashset.domain.ImportState;
 import org.vidcase.hashset.domain.ReferenceHashSet;
 import org.vidcase.hashset.domain.ReferenceHashSetRepository;
+import org.vidcase.matching.HashSetSource;
 import org.vidcase.matching.KnownHashIndex;
 import org.vidcase.shared.category.CategoryConfig;
 import org.vidcase.shared.category.CategoryScheme;
@@ -49,6 +50,10 @@ public class HashSetService {
     public HashSetView create(@Valid @NotNull CreateHashSetRequest request) {
         if (sets.exists(request.name(), request.version())) {
             throw new ConflictException("Hash set " + request.name() + " version " + request.version() + " exists already");
+        }
+        if (request.source() == HashSetSource.HUB) {
+            throw new RuleViolationException("A HUB set is the subscription to the exchange hub: it is created by "
+                    + "subscribing (POST /api/exchange/subscription), not registered");
         }
         if (request.categoryScheme() != null && !schemes.profiles().containsKey(request.categoryScheme())) {
             throw new RuleViolationException("Unknown category scheme " + request.categoryScheme() + "; known: "

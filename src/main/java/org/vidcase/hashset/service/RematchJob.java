@@ -25,7 +25,6 @@ import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.EntryIds;
 import org.vidcase.matching.KnownHashIndex;
-import org.vidcase.matching.MatchingConfig;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
 import org.vidcase.matching.MatchingService;
@@ -72,7 +71,6 @@ public class RematchJob implements JobHandler {
             """;
 
     private final AgroalDataSource dataSource;
-    private final MatchingConfig matchingConfig;
     private final MatchingService matching;
     private final KnownHashIndex index;
     private final AuditTrail trail;
@@ -80,8 +78,7 @@ public class RematchJob implements JobHandler {
     private final Event<SeriesTextWritten> seriesText;
 
     public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
-                      ObjectMapper json, Event<SeriesTextWritten> seriesText, MatchingConfig matchingConfig) {
-        this.matchingConfig = matchingConfig;
+                      ObjectMapper json, Event<SeriesTextWritten> seriesText) {
         this.seriesText = seriesText;
         this.dataSource = dataSource;
         this.matching = matching;
@@ -157,21 +154,7 @@ public class RematchJob implements JobHandler {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         List<String> waiting = List.of();
         while (!context.cancelled()) {
-            waiting = new ArrayList<>();
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("""
-                         SELECT replica FROM index_replica
-                          WHERE heartbeat_at > now() - CAST(? AS interval) AND synced_at < ? ORDER BY replica""")) {
-                s.setString(1, matchingConfig.replicaTimeout().toMillis() + " milliseconds");
-                s.setTimestamp(2, now);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        waiting.add(rs.getString(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the replicas' index state", e);
-            }
+            waiting = index.replicasBehind(now);
             if (waiting.isEmpty() || System.nanoTime() > deadline) {
                 break;
             }

@@ -18,6 +18,14 @@ public interface JobHandler {
     void run(JobContext context) throws Exception;
 
     /**
+     * How many jobs of this type one replica runs at once; more wait queued, and the workers stay free
+     * for other types (a thousand queued videos must not hold up an import).
+     */
+    default int maxRunning() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Called in the cancelling transaction when a job is cancelled before it started, so that a
      * handler can undo what submitting it prepared (run is then never called).
      */

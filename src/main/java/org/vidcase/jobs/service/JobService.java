@@ -140,12 +140,15 @@ public class JobService {
         job.updatedAt = job.createdAt;
         job.parameters = parametersJson;
         jobs.persist(job);
-        submitted.fire(new JobSubmitted(job.id));
+        submitted.fire(new JobSubmitted(job.id, type));
         return job;
     }
 
     void queueAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobSubmitted event) {
         // Run here when there is room; otherwise the job waits queued for whichever replica has room first.
+        if (saturatedTypes().contains(event.type())) {
+            return;
+        }
         if (inFlight.incrementAndGet() <= config.workerThreads()) {
             workers.submit(() -> execute(event.jobId()));
         } else {
@@ -211,13 +214,15 @@ public class JobService {
         if (room <= 0) {
             return;
         }
+        String[] saturated = saturatedTypes().toArray(String[]::new);
         List<UUID> toRun = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<UUID> candidates = jobs.getEntityManager().createNativeQuery("""
                             SELECT id FROM job
-                             WHERE state = 'QUEUED' OR (state = 'RUNNING' AND (lease_until IS NULL OR lease_until < now()))
+                             WHERE (state = 'QUEUED' OR (state = 'RUNNING' AND (lease_until IS NULL OR lease_until < now())))
+                               AND type <> ALL(CAST(?2 AS text[]))
                              ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""", UUID.class)
-                    .setParameter(1, room).getResultList();
+                    .setParameter(1, room).setParameter(2, saturated).getResultList();
             List<UUID> ids = new ArrayList<>();
             for (UUID candidate : candidates) {
                 Job job = jobs.findById(candidate);
@@ -251,6 +256,19 @@ public class JobService {
             inFlight.incrementAndGet();
             workers.submit(() -> execute(id));
         }
+    }
+
+    /** Types with as many jobs running here as their handler allows (a queued job of a type is counted too). */
+    private java.util.Set<String> saturatedTypes() {
+        java.util.Map<String, Integer> running = new java.util.HashMap<>();
+        live.values().forEach(j -> running.merge(j.type(), 1, Integer::sum));
+        java.util.Set<String> saturated = new java.util.HashSet<>();
+        for (JobHandler h : handlers) {
+            if (h.maxRunning() != Integer.MAX_VALUE && running.getOrDefault(h.type(), 0) >= h.maxRunning()) {
+                saturated.add(h.type());
+            }
+        }
+        return saturated;
     }
 
     private void pollQuietly() {
@@ -474,6 +492,6 @@ public class JobService {
     }
 
     /** Fired inside the submitting transaction; observed after it commits. */
-    public record JobSubmitted(UUID jobId) {
+    public record JobSubmitted(UUID jobId, String type) {
     }
 }

@@ -14,7 +14,7 @@ public record CategorisationView(String category, CategorySource source, MediaFl
 
     public static CategorisationView of(MediaCategorisation c) {
         return new CategorisationView(c.category, c.source,
-                new MediaFlags(c.victimIdentified, c.offenderIdentified, c.distributed, c.selfGenerated, c.suspected),
+                new MediaFlags(c.victimIdentified, c.offenderIdentified, c.distributed, c.selfGenerated, c.suspected, c.baseline),
                 c.note, c.categorisedBy, c.categorisedAt, c.decisionId, c.undoes);
     }
 }

@@ -18,8 +18,18 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                             MatchStatus matchStatus, MediaFlags flags, String series, List<String> tags, String notes, String note,
                             boolean hasContent,
                             MediaSource source, List<LocationView> locations, Instant createdAt, UUID stackId,
-                            Integer stackSize)
+                            Integer stackSize, VideoFacts video)
         implements AuditSubject {
+
+    /**
+     * A video's decoding and what its container says; null for other files.
+     *
+     * @param state PENDING (waiting to be decoded: outside the review queue), HASHED (vPDQ hashed,
+     *              matched, key frames stored) or FAILED (kept hash-only; {@code failure} says why)
+     */
+    public record VideoFacts(String state, String failure, String container, String codec, Double durationSeconds,
+                             Double frameRate) {
+    }
 
     public static MediaItemView of(MediaItem m, List<LocationView> locations) {
         return of(m, locations, null);
@@ -33,9 +43,10 @@ public record MediaItemView(UUID id, UUID caseId, UUID seizureId, String md5, St
                 new ExifView(m.exifMake, m.exifModel, m.exifBodySerial, m.exifLens, m.exifTakenAt, m.gpsLatitude,
                         m.gpsLongitude, m.exifSoftware),
                 m.category, m.categorySource, m.categorisedBy, m.categorisedAt, m.matchStatus,
-                new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected),
+                new MediaFlags(m.victimIdentified, m.offenderIdentified, m.distributed, m.selfGenerated, m.suspected, m.baseline),
                 m.series, List.copyOf(m.tags), m.notes, m.note, m.blobSha256 != null, m.source, locations, m.createdAt, m.stackId,
-                stackSize);
+                stackSize, m.videoState == null ? null : new VideoFacts(m.videoState, m.videoFailure, m.videoContainer,
+                        m.videoCodec, m.videoDurationSeconds, m.videoFrameRate));
     }
 
     @Override

@@ -41,6 +41,8 @@ public class MediaCategorisation {
 
     public Boolean suspected;
 
+    public Boolean baseline;
+
     public String note;
 
     @Column(name = "categorised_by", nullable = false)

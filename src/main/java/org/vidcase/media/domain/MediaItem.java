@@ -90,6 +90,29 @@ public class MediaItem {
     @Column(name = "decode_failure")
     public String decodeFailure;
 
+    /**
+     * A video's decoding: PENDING until the decoder has run, then HASHED or FAILED (with
+     * {@link #videoFailure}); null for other files. Written at insert, then by the video feature's
+     * SQL only, so an entity update never writes back a stale state.
+     */
+    @Column(name = "video_state", updatable = false)
+    public String videoState;
+
+    @Column(name = "video_failure", insertable = false, updatable = false)
+    public String videoFailure;
+
+    @Column(name = "video_container", insertable = false, updatable = false)
+    public String videoContainer;
+
+    @Column(name = "video_codec", insertable = false, updatable = false)
+    public String videoCodec;
+
+    @Column(name = "video_duration_seconds", insertable = false, updatable = false)
+    public Double videoDurationSeconds;
+
+    @Column(name = "video_frame_rate", insertable = false, updatable = false)
+    public Double videoFrameRate;
+
     @Column(name = "exif_make")
     public String exifMake;
 
@@ -138,6 +161,9 @@ public class MediaItem {
     public Boolean selfGenerated;
 
     public Boolean suspected;
+
+    /** An officer's finding that the file meets the international baseline (illegal everywhere). */
+    public Boolean baseline;
 
     public String series;
 

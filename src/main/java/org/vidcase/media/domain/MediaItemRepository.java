@@ -89,7 +89,8 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
         }
         if (review != null) {
             String state = switch (review) {
-                case TO_REVIEW -> " and M.matchStatus is null and (M.categorySource is null or M.categorySource <> :human)";
+                case TO_REVIEW -> " and M.matchStatus is null and (M.categorySource is null or M.categorySource <> :human)"
+                        + " and (M.videoState is null or M.videoState <> 'PENDING')";
                 case ALERT, IGNORABLE -> " and M.matchStatus = :status";
                 case REVIEWED -> " and M.matchStatus is null and M.categorySource = :human";
             };

@@ -33,7 +33,7 @@ final class CategorisationChange {
         detail.put("source", fromTo(before.get("source"), after.get("source")));
         Map<String, Object> flags = new LinkedHashMap<>();
         for (String flag : List.of("victimIdentified", "offenderIdentified", "distributed", "selfGenerated",
-                "suspected")) {
+                "suspected", "baseline")) {
             if (!Objects.equals(before.get(flag), after.get(flag))) {
                 flags.put(flag, fromTo(before.get(flag), after.get(flag)));
             }
@@ -71,6 +71,7 @@ final class CategorisationChange {
         state.put("distributed", item.distributed);
         state.put("selfGenerated", item.selfGenerated);
         state.put("suspected", item.suspected);
+        state.put("baseline", item.baseline);
         state.put("series", item.series);
         state.put("tags", List.copyOf(item.tags));
         return state;

@@ -19,9 +19,10 @@ public class EvidenceOrphans {
 
     private static final Logger LOG = Logger.getLogger(EvidenceOrphans.class);
     private static final int BATCH = 200;
-    /** A stored object is in use while a blob, or an import job (its source file), names it. */
+    /** A stored object is in use while a blob, a video's key frame, or an import job (its source file) names it. */
     private static final String REFERENCED = """
             SELECT (SELECT count(*) FROM evidence_blob WHERE object_key = ?1)
+                 + (SELECT count(*) FROM video_key_frame WHERE object_key = ?1)
                  + (SELECT count(*) FROM job WHERE type IN ('media-import', 'hash-set-import')
                        AND (?1 LIKE 'imports/%' OR ?1 LIKE 'hash-set-imports/%')
                        AND parameters IS NOT NULL AND parameters::jsonb ->> 'objectKey' = ?1)""";

@@ -19,6 +19,7 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditOutcomes;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.hashing.ImageMetadata;
+import org.vidcase.hashing.MagicBytes;
 import org.vidcase.hashing.MediaDigest;
 import org.vidcase.matching.MatchQuery;
 import org.vidcase.matching.MatchSummary;
@@ -62,13 +63,18 @@ public class MediaIngestService {
     private final EvidenceOrphans orphans;
     private final MatchingService matching;
     private final CaseEvidenceKeys caseKeys;
+    private final jakarta.enterprise.event.Event<VideoFiled> videoFiled;
+
+    static final String VIDEO_PENDING = "PENDING";
 
     public MediaIngestService(SeizureService seizures, EvidenceStore store, EvidenceBlobRepository blobs,
                               MediaItemRepository items, MediaLocationRepository locations, MediaService media,
                               AuditTrail trail, CurrentUser user, RequestInfo request,
-                              EvidenceOrphans orphans, MatchingService matching, CaseEvidenceKeys caseKeys) {
+                              EvidenceOrphans orphans, MatchingService matching, CaseEvidenceKeys caseKeys,
+                              jakarta.enterprise.event.Event<VideoFiled> videoFiled) {
         this.matching = matching;
         this.caseKeys = caseKeys;
+        this.videoFiled = videoFiled;
         this.seizures = seizures;
         this.store = store;
         this.blobs = blobs;
@@ -191,6 +197,18 @@ public class MediaIngestService {
             item.blobSha256 = digest.sha256();
             fill(item, digest);
         }
+        if (toMatch && MagicBytes.isVideo(digest.mimeType())) {
+            // Decoded off the request: PENDING until then, and its job queued in this transaction.
+            if (!created) {
+                items.flush();
+                items.getEntityManager().createNativeQuery(
+                        "UPDATE media_item SET video_state = 'PENDING', version = version + 1 WHERE id = ?1")
+                        .setParameter(1, item.id).executeUpdate();
+                items.getEntityManager().refresh(item);
+            }
+            items.flush();
+            videoFiled.fire(new VideoFiled(item.id, caseId, actor));
+        }
         boolean newLocation = addLocation(item.id, seizure.id, file);
         UploadStatus status = created ? UploadStatus.NEW_ITEM : toMatch ? UploadStatus.CONTENT_ADDED
                 : newLocation ? UploadStatus.LOCATION_ADDED : UploadStatus.ALREADY_RECORDED;
@@ -229,6 +247,10 @@ public class MediaIngestService {
         item.blobSha256 = digest.sha256();
         item.createdBy = actor;
         item.createdAt = Instant.now();
+        if (MagicBytes.isVideo(digest.mimeType())) {
+            // Written with the insert: the column is never updated through the entity.
+            item.videoState = VIDEO_PENDING;
+        }
         fill(item, digest);
         return item;
     }

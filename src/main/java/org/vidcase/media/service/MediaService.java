@@ -266,6 +266,7 @@ public class MediaService {
         item.distributed = previous == null ? null : previous.distributed;
         item.selfGenerated = previous == null ? null : previous.selfGenerated;
         item.suspected = previous == null ? null : previous.suspected;
+        item.baseline = previous == null ? null : previous.baseline;
     }
 
     /**
@@ -286,7 +287,7 @@ public class MediaService {
         MediaItem first = carrying.get(0);
         CategoriseRequest request = new CategoriseRequest(category,
                 new MediaFlags(first.victimIdentified, first.offenderIdentified, first.distributed, first.selfGenerated,
-                        first.suspected), null, null, note);
+                        first.suspected, first.baseline), null, null, note);
         UUID decision = UUID.randomUUID();
         for (MediaItem m : carrying) {
             apply(m, request, note, decision);
@@ -311,7 +312,7 @@ public class MediaService {
 
     private void apply(MediaItem item, CategoriseRequest request, String note, UUID decision) {
         keepInitialCategorisation(item);
-        MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null) : request.flags();
+        MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null, null) : request.flags();
         item.category = request.category();
         item.categorySource = CategorySource.HUMAN;
         item.hashDetails = false;
@@ -322,6 +323,7 @@ public class MediaService {
         item.distributed = flags.distributed();
         item.selfGenerated = flags.selfGenerated();
         item.suspected = flags.suspected();
+        item.baseline = flags.baseline();
         if (request.series() != null) {
             item.series = request.series();
         }
@@ -368,6 +370,7 @@ public class MediaService {
         c.distributed = item.distributed;
         c.selfGenerated = item.selfGenerated;
         c.suspected = item.suspected;
+        c.baseline = item.baseline;
         c.note = note;
         c.categorisedBy = item.categorisedBy;
         c.categorisedAt = item.categorisedAt;

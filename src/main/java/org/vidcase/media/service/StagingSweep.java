@@ -74,6 +74,10 @@ public class StagingSweep {
             for (Result<Item> r : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
                 Item item = r.get();
                 ZonedDateTime modified = item.lastModified();
+                // A folder marker ("staging/") is part of the bucket's layout, not a leftover.
+                if (item.isDir() || item.objectName().endsWith("/")) {
+                    continue;
+                }
                 if (modified != null && modified.toInstant().isBefore(cutoff) && !inUse.contains(item.objectName())) {
                     stale.add(item.objectName());
                 }

@@ -81,10 +81,11 @@ public class RetentionService {
 
     @Audited(AuditAction.CASE_HOLD_LIFT)
     public CaseView liftHold(@AuditCase UUID caseId, @AuditJustification String reason) {
+        // Need-to-know first: a case the caller may not know of answers 404 whatever the reason says.
+        VidCase found = supervised(caseId);
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new IllegalArgumentException("reason: say why the hold is lifted (1 to 2000 characters)");
         }
-        VidCase found = supervised(caseId);
         if (!found.legalHold) {
             throw new ConflictException("Case " + found.reference + " is not under a legal hold");
         }

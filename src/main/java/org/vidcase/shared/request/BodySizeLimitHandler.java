@@ -26,6 +26,8 @@ public class BodySizeLimitHandler {
     /** Endpoints that stream files: media uploads, forensic-export imports and hash-set imports. */
     static final Pattern FILE_ENDPOINTS = Pattern.compile(
             "/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?|/api/hash-sets/[^/]+/imports/?");
+    /** Endpoints that take exchange packages (compact JWS), held to the package limit. */
+    static final Pattern PACKAGE_ENDPOINTS = Pattern.compile("/api/hub/(packages|package-files)/?");
     private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
     @ConfigProperty(name = "vidcase.http.max-json-body-size")
@@ -36,6 +38,8 @@ public class BodySizeLimitHandler {
 
     @Inject
     ApiRoutes routes;
+    @ConfigProperty(name = "vidcase.exchange.max-package-size", defaultValue = "32M")
+    MemorySize maxPackage;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -46,7 +50,7 @@ public class BodySizeLimitHandler {
         String path = ctx.request().path();
         long limit = FILE_ENDPOINTS.matcher(path).matches()
                 ? maxUpload.asLongValue() + MULTIPART_OVERHEAD
-                : maxJsonBody.asLongValue();
+                : PACKAGE_ENDPOINTS.matcher(path).matches() ? maxPackage.asLongValue() : maxJsonBody.asLongValue();
         boolean file = FILE_ENDPOINTS.matcher(path).matches();
         if (length == null && !file && ctx.request().getHeader("Transfer-Encoding") != null) {
             Problem problem = Problem.of(411, "A request body other than a file upload or import must announce its length "

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String HUB_NODE = "hub-node";
+    /** Administers the exchange hub: its node registry, conflict review, statistics, baseline exports. */
+    public static final String HUB_ADMIN = "hub-admin";
 
     private Roles() {
     }

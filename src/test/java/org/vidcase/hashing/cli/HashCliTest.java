@@ -106,6 +106,25 @@ class HashCliTest {
                 "decode + md5/sha1/sha256/pdq:", "images/s");
     }
 
+    @Test
+    void hashPrintsTheVpdqHashOfAVideoAfterItsRow() throws Exception {
+        org.vidcase.testsupport.SyntheticVideos.write(dir.resolve("clip.webm"),
+                org.vidcase.testsupport.SyntheticVideos.Format.WEBM,
+                new org.vidcase.testsupport.SyntheticVideos.Spec(List.of(5L, 6L), 1.5, 10, 160, 120));
+
+        int exit = run("hash", dir.resolve("clip.webm").toString());
+
+        assertThat(exit).isZero();
+        List<String> lines = stdoutLines();
+        assertThat(lines.get(0)).startsWith(",,").endsWith("clip.webm");
+        assertThat(lines.subList(1, lines.size())).hasSize(3).allSatisfy(line ->
+                assertThat(line).matches("#vpdq \\d+,\\d+,[0-9a-f]{64},\\d+\\.\\d{3}"));
+        assertThat(lines.get(2)).startsWith("#vpdq 10,").endsWith(",1.000");
+        org.vidcase.hashing.video.VpdqSignature parsed = org.vidcase.hashing.video.VpdqHashFile.read(
+                new java.io.StringReader(String.join("\n", lines.subList(1, lines.size())).replace("#vpdq ", "")));
+        assertThat(parsed.frames()).extracting(f -> f.frameNumber()).containsExactly(0, 10, 20);
+    }
+
     private int run(String... args) {
         return HashCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
