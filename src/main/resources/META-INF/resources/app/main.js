@@ -17,7 +17,7 @@ function signedOutPage(auth, message) {
   replace(main, h('div', { class: 'sign-in' },
     h('h1', {}, 'VIDCase'),
     message,
-    button('Sign in', () => auth.signIn({ route: '#/' }), { kind: 'primary' })));
+    button('Sign in', () => auth.signIn({ route: location.hash || '#/' }), { kind: 'primary' })));
 }
 
 function navigation(auth) {
@@ -27,10 +27,12 @@ function navigation(auth) {
     ['#/leads', 'Leads', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor)],
     ['#/second-opinions', 'Second opinions', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.supervisor)],
     ['#/hash-sets', 'Hash sets', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor)],
+    ['#/exchange', 'Exchange', auth.hasRole(ROLES.liaison, ROLES.supervisor)],
+    ['#/hub', 'Hub', auth.hasRole(ROLES.hubAdmin)],
     ['#/welfare', 'Welfare', auth.hasRole(ROLES.supervisor)],
     ['#/disposals', 'Disposals', auth.hasRole(ROLES.supervisor, ROLES.auditor)],
     ['#/audit', 'Audit trail', auth.hasRole(ROLES.auditor)],
-    ['#/jobs', 'Jobs', true],
+    ['#/jobs', 'Jobs', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor, ROLES.auditor)],
   ];
   return h('nav', { 'aria-label': 'Main' }, h('ul', {}, items.filter(([, , shown]) => shown)
     .map(([href, label]) => h('li', {}, h('a', { href, class: 'nav-link' }, label)))));
@@ -52,7 +54,9 @@ function drawHeader(app) {
     h('a', { href: '#/', class: 'brand' }, 'VIDCase'),
     navigation(app.auth),
     h('div', { class: 'user' },
-      h('a', { href: '#/notifications', class: 'notifications-link', id: 'notifications-link' }, 'Notifications ', unread),
+      app.auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor, ROLES.auditor)
+        ? h('a', { href: '#/notifications', class: 'notifications-link', id: 'notifications-link' }, 'Notifications ', unread)
+        : null,
       h('span', { class: 'user-name', id: 'user-name' }, user.name),
       h('span', { class: 'user-roles', id: 'user-roles' }, user.roles.join(', ')),
       button('Sign out', () => app.auth.signOut(), { id: 'sign-out' })));
@@ -106,6 +110,7 @@ async function start() {
       categories ??= api.get('/api/categories');
       return categories;
     },
+    canReveal: auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.supervisor),
     refreshUnread: () => refreshUnread(app),
     afterRender: markCurrent,
   };

@@ -5,4 +5,5 @@ export const ROLES = {
   liaison: 'liaison-officer',
   supervisor: 'supervisor',
   auditor: 'auditor',
+  hubAdmin: 'hub-admin',
 };

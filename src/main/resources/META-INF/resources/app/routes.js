@@ -2,6 +2,7 @@
 import * as audit from './views/audit.js';
 import * as cases from './views/cases.js';
 import * as disposals from './views/disposals.js';
+import * as exchange from './views/exchange.js';
 import * as hashsets from './views/hashsets.js';
 import * as home from './views/home.js';
 import * as jobs from './views/jobs.js';
@@ -33,6 +34,9 @@ export const routes = [
   ['/notifications', notifications.view],
   ['/welfare', welfare.view],
   ['/disposals', disposals.view],
+  ['/exchange', exchange.view],
+  ['/exchange/:packageId', exchange.packageView],
+  ['/hub', exchange.hubView],
   ['/audit', audit.view],
   ['/jobs', jobs.view],
 ];

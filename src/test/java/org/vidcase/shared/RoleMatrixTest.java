@@ -155,6 +155,9 @@ class RoleMatrixTest {
                         Map.of("category", "1", "note", "n", "version", 0), Set.of("supervisor"), 404),
                 new Endpoint("GET", "/api/cases/" + unknown + "/exhibit-report", null, CASE_READERS, 404),
                 new Endpoint("GET", "/api/welfare/exposure", null, Set.of("supervisor"), 200),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/preview", null, CASE_READERS, 404),
+                new Endpoint("GET", "/api/cases/" + unknown + "/media/" + unknown + "/reveal?justification=x", null,
+                        CASE_WRITERS, 404),
                 new Endpoint("GET", "/api/jobs", null, JOB_VIEWERS, 200),
                 // Exchange, the node's side (this server is a node without a hub: sending answers 409).
                 new Endpoint("POST", "/api/exchange/packages", Map.of("categorisedFrom", "2999-01-01"), LIAISON, 422),

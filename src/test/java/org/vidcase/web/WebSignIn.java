@@ -30,6 +30,10 @@ final class WebSignIn {
 
     /** Opens the UI at {@code route} and signs {@code username} in; ends on the route with the user's name shown. */
     static void as(Browser browser, String base, String username, String route) {
+        // A fresh page without any session (cookies are per host, so Keycloak's go too): a hash
+        // change alone would keep the page, and whoever was signed in, as they were.
+        browser.open(base + WebUiRoutes.CONFIG_PATH);
+        browser.driver.manage().deleteAllCookies();
         browser.open(base + "/#" + route);
         completeSignIn(browser, username);
     }

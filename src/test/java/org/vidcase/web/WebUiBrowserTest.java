@@ -43,7 +43,7 @@ class WebUiBrowserTest {
 
     private static final Map<String, String> NAMES = Map.of("officer", "Olivia Officer", "officer2", "Oscar Officer",
             "investigator", "Ivan Investigator", "liaison", "Lena Liaison", "supervisor", "Sam Supervisor",
-            "auditor", "Ada Auditor");
+            "auditor", "Ada Auditor", "hubadmin", "Hana Hubadmin");
 
     private static Browser browser;
 
@@ -87,7 +87,17 @@ class WebUiBrowserTest {
     @Test
     @Order(1)
     void eachDemoUserSignsInAndSeesTheirNameRolesAndCases() {
-        for (String user : List.of("officer", "investigator", "liaison", "supervisor", "auditor", "officer2")) {
+        for (String user : List.of("officer", "investigator", "liaison", "supervisor", "auditor", "officer2", "hubadmin")) {
+            if (user.equals("hubadmin")) {
+                // This server is a national node: the hub's statistics page says so in words.
+                WebSignIn.as(browser, base, user, "/hub");
+                assertThat(browser.find(By.id("user-roles")).getText()).contains("hub-admin");
+                browser.waitForText(By.id("main"), "national node");
+                browser.assertAccessible("hub statistics on a node");
+                browser.screenshot("hub-on-a-node");
+                WebSignIn.signOut(browser, user);
+                continue;
+            }
             List<String> expected = user.equals("auditor") ? List.of() : Api.as(user).get("/api/cases?status=OPEN").then()
                     .statusCode(200).extract().jsonPath().getList("reference");
             WebSignIn.as(browser, base, user, "/");
@@ -161,6 +171,10 @@ class WebUiBrowserTest {
         browser.type(By.cssSelector("main form input[name=username]"), "investigator");
         browser.click(By.xpath("//button[normalize-space()='Add to the team']"));
         browser.waitForText(By.id("main"), "investigator");
+        browser.type(By.cssSelector("main form input[name=username]"), "liaison");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("main form select[name=role]"))).selectByValue("OBSERVER");
+        browser.click(By.xpath("//button[normalize-space()='Add to the team']"));
+        browser.waitForText(By.id("main"), "liaison");
 
         browser.click(By.id("add-exhibit"));
         browser.type(By.name("reference"), "EX-WEB-1");
@@ -204,8 +218,38 @@ class WebUiBrowserTest {
         browser.waitForText(By.id("triage-status"), "categorised 4");
         browser.press(Keys.ARROW_DOWN);
         browser.press("k");
+
+        // A picture: metadata first; a blurred greyscale preview rendered by the server; one reveal
+        // after a justification given once; each audited.
+        browser.press(Keys.ARROW_DOWN);
+        String pictured = selectedQueueItem();
+        assertThat(browser.driver.findElements(By.cssSelector("#picture-panel img"))).isEmpty();
+        browser.press("p");
+        WebElement preview = browser.find(By.cssSelector("#picture-panel img[alt^='Blurred greyscale preview']"));
+        assertThat(preview.getDomAttribute("src")).startsWith("blob:");
+        browser.waitFor(d -> ((Number) browser.script("const i = document.querySelector('#picture-panel img');"
+                + "return i && i.complete ? i.naturalWidth : 0")).intValue() > 0, "the preview decoded");
+        assertThat(((Number) browser.script("return document.querySelector('#picture-panel img').naturalWidth")).intValue())
+                .as("a small preview").isLessThanOrEqualTo(160);
         browser.assertAccessible("triage by stack");
         browser.screenshot("triage-stack");
+        browser.press("r");
+        browser.type(By.id("reveal-justification"), "Categorisation: the metadata does not settle it");
+        browser.click(By.xpath("//dialog//button[normalize-space()='Reveal']"));
+        browser.find(By.cssSelector("#picture-panel img[alt='The picture, revealed']"));
+        browser.screenshot("triage-revealed");
+        browser.click(By.id("hide-picture"));
+        browser.waitFor(d -> d.findElements(By.cssSelector("#picture-panel img")).isEmpty(), "the picture hidden");
+        List<Map<String, Object>> audited = Api.as("auditor").get("/api/audit/events?caseId=" + caseId + "&objectId="
+                + pictured + "&size=50").then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(audited).extracting(e -> e.get("action")).contains("media.preview", "media.reveal");
+        assertThat(audited).filteredOn(e -> "media.reveal".equals(e.get("action"))).singleElement()
+                .satisfies(e -> assertThat(e.get("justification")).isEqualTo("Categorisation: the metadata does not settle it"));
+        browser.press(Keys.ARROW_DOWN);
+        browser.press("r");
+        browser.find(By.cssSelector("#picture-panel img[alt='The picture, revealed']"));
+        assertThat(browser.driver.findElements(By.cssSelector("dialog"))).as("justified once a session").isEmpty();
+        browser.press("p");
 
         // By series: confirm the suggestions, then the whole series in one key.
         browser.open(base + "/#/cases/" + caseId + "/triage?mode=series");
@@ -231,6 +275,12 @@ class WebUiBrowserTest {
                 + "/media?review=TO_REVIEW&stacks=true&hashOnlyFirst=true&size=1").then().statusCode(200).extract()
                 .jsonPath().getList("");
         return (String) queue.get(0).get("id");
+    }
+
+    /** The id of the item selected in the triage queue (its row links nowhere: read it from the page's item link). */
+    private static String selectedQueueItem() {
+        String href = browser.find(By.cssSelector("#triage-item a[href*='/media/']")).getDomAttribute("href");
+        return href.substring(href.lastIndexOf('/') + 1);
     }
 
     private static String category(String mediaId) {
@@ -353,6 +403,47 @@ class WebUiBrowserTest {
         browser.click(By.xpath("//button[normalize-space()='Reopen the lead']"));
         browser.waitForText(By.id("lead-status"), "in progress");
         WebSignIn.signOut(browser, "supervisor");
+    }
+
+    @Test
+    @Order(5)
+    void aPackageIsComposedApprovedByAnotherAndHandedOver() {
+        Assumptions.assumeTrue(caseId != null, "the triage test opened the case");
+        WebSignIn.as(browser, base, "liaison", "/exchange");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("main form select[name=caseId]"))).selectByValue(caseId);
+        browser.click(By.xpath("//button[normalize-space()='Compose']"));
+        browser.waitForText(By.id("package-state"), "composed");
+        String pkg = browser.route().replace("/exchange/", "");
+        browser.click(By.id("show-payload"));
+        String payload = browser.find(By.cssSelector("pre.payload")).getText();
+        assertThat(payload).as("what leaves: hashes and categories only").contains("sha256")
+                .doesNotContain(caseReference).doesNotContain("EX-WEB-1").doesNotContain("DCIM").doesNotContain("officer");
+        browser.assertAccessible("exchange package");
+        browser.screenshot("exchange-composed");
+        WebSignIn.signOut(browser, "liaison");
+
+        WebSignIn.as(browser, base, "supervisor", "/exchange/" + pkg);
+        browser.click(By.id("approve-package"));
+        browser.waitForText(By.id("package-state"), "approved");
+        assertThat(browser.mainText()).contains("by supervisor").contains("test-2026");
+        WebSignIn.signOut(browser, "supervisor");
+
+        WebSignIn.as(browser, base, "liaison", "/exchange/" + pkg);
+        browser.click(By.id("send-package"));
+        browser.waitForText(By.id("toasts"), "no hub configured");
+        browser.type(By.cssSelector("main form input[name=recipient]"), "Partner hub, by courier");
+        browser.click(By.xpath("//button[normalize-space()='Make the file']"));
+        browser.find(By.id("hand-over-download"));
+        browser.waitForText(By.id("disclosures"), "Partner hub, by courier");
+        browser.assertAccessible("exchange hand-over");
+        browser.screenshot("exchange-handed-over");
+        browser.open(base + "/#/exchange");
+        browser.find(By.cssSelector("main table"));
+        browser.assertAccessible("exchange packages");
+        browser.screenshot("exchange");
+        assertThat(Api.as("supervisor").get("/api/exchange/packages/" + pkg).then().statusCode(200).extract()
+                .jsonPath().getList("disclosures.recipient")).contains("Partner hub, by courier");
+        WebSignIn.signOut(browser, "liaison");
     }
 
     @Test

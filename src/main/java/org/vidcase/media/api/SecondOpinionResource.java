@@ -3,12 +3,9 @@ package org.vidcase.media.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,7 +18,7 @@ import org.vidcase.media.domain.SecondOpinion;
 import org.vidcase.media.service.SecondOpinionService;
 import org.vidcase.shared.security.Roles;
 
-@Path("/api")
+@Path("/api/second-opinions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Second opinions", description = "Categorisation decisions checked by a second grader; disagreements "
         + "resolved by a supervisor")
@@ -35,7 +32,6 @@ public class SecondOpinionResource {
     }
 
     @GET
-    @Path("/second-opinions")
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
     @Operation(summary = "A second-opinion queue", description = "Over the cases the caller may see (or caseId), oldest "
             + "first. AWAITING: decisions of others waiting for a second grader (the first category withheld, so that "
@@ -45,30 +41,5 @@ public class SecondOpinionResource {
                                          @QueryParam("caseId") UUID caseId,
                                          @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return opinions.queue(caseId, state, size);
-    }
-
-    @POST
-    @Path("/cases/{caseId}/second-opinions/{opinionId}/grade")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
-    @Operation(summary = "Give the second opinion", description = "A lead or member of the team other than the first "
-            + "grader: the same category agrees (AGREED), another disagrees (DISAGREED, for a supervisor). The item keeps "
-            + "the first decision until a supervisor resolves the disagreement. 409 if no longer awaited or on another "
-            + "version; 422 for the first grader or an unknown code.")
-    public SecondOpinionView grade(@PathParam("caseId") UUID caseId, @PathParam("opinionId") UUID opinionId,
-                                   GradeRequest request) {
-        return opinions.grade(caseId, opinionId, request);
-    }
-
-    @POST
-    @Path("/cases/{caseId}/second-opinions/{opinionId}/resolution")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Resolve a disagreement", description = "A supervisor of the case's unit decides, with a note; "
-            + "a category other than the first grader's is given to every item the first decision covered that nobody "
-            + "categorised since, as a decision of its own in their history. Both graders' decisions stay on the record.")
-    public SecondOpinionView resolve(@PathParam("caseId") UUID caseId, @PathParam("opinionId") UUID opinionId,
-                                     GradeRequest request) {
-        return opinions.resolve(caseId, opinionId, request);
     }
 }

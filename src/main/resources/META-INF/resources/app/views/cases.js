@@ -232,6 +232,36 @@ function closeSection(app, c) {
     }));
 }
 
+/**
+ * An action of a page: its outcome as a toast and the page drawn again at {@code hash}, or the
+ * problem in words (the page stays as it was).
+ */
+export function reloadingAction(app, hash) {
+  return async (fn, message) => {
+    try {
+      await fn();
+      toast(message);
+      app.navigate(`${hash}?v=${Date.now()}`);
+    } catch (e) {
+      problemToast(e);
+    }
+  };
+}
+
+/** The history of a lead or a series: when, who, what, then the columns of its kind. */
+export function historyTable(events, columns) {
+  return table({
+    caption: 'History, oldest first',
+    rows: events,
+    columns: [
+      { label: 'When', value: e => when(e.at) },
+      { label: 'Who', value: e => e.actor },
+      { label: 'What', value: e => e.action },
+      ...columns,
+    ],
+  });
+}
+
 export function problemToast(e) {
   toast(`${e.title ?? 'Error'}: ${e.problem?.detail ?? e.message}`, 'error');
 }

@@ -1,10 +1,10 @@
 // International exchange: liaison officers compose anonymised hash packages and send them once a
 // supervisor (not the composer) has approved them; the hub's receipt acknowledges them. The
 // subscription shows what the hub holds for this node.
-import { h, when } from '../dom.js';
+import { h, replace, when } from '../dom.js';
 import { ROLES } from '../roles.js';
 import { badge, button, details, dialog, form, link, loadInto, pageHeader, section, table, toast } from '../ui.js';
-import { problemToast } from './cases.js';
+import { problemToast, reloadingAction } from './cases.js';
 
 const STATE_KIND = { COMPOSED: 'info', APPROVED: 'warn', REFUSED: 'danger', SENT: 'ok' };
 
@@ -47,7 +47,8 @@ async function composeSection(app) {
   return section('Compose a package', form({
     submitLabel: 'Compose',
     fields: [
-      ...scheme.categories.map(c => ({ name: `category-${c.code}`, label: `Category ${c.code} ${c.label}`, type: 'checkbox', value: c.alert })),
+      ...scheme.categories.map(c => ({ name: `category-${c.code}`, label: `Category ${c.code} ${c.label}`, type: 'checkbox',
+        hint: c === scheme.categories[0] ? 'None ticked: every category that has an international equivalent' : undefined })),
       { name: 'caseId', label: 'Cases', type: 'select', options: [{ value: '', label: 'Every case I may read' },
         ...cases.map(c => ({ value: c.id, label: `${c.reference} ${c.title}` }))] },
       { name: 'victimIdentified', label: 'Victim identified', type: 'select',
@@ -117,16 +118,7 @@ export async function packageView({ app, params }) {
   const p = await app.api.get(base);
   const supervisor = app.auth.hasRole(ROLES.supervisor);
   const liaison = app.auth.hasRole(ROLES.liaison);
-  const reload = () => app.navigate(`#/exchange/${p.id}?v=${Date.now()}`);
-  const act = async (fn, message) => {
-    try {
-      await fn();
-      toast(message);
-      reload();
-    } catch (e) {
-      problemToast(e);
-    }
-  };
+  const act = reloadingAction(app, `#/exchange/${p.id}`);
   const payload = h('div');
   const actions = [];
   if (p.state === 'COMPOSED' && supervisor) {
@@ -149,10 +141,13 @@ export async function packageView({ app, params }) {
     actions.push(button('Send to the hub', () => act(() => app.api.post(`${base}/sending`), 'Package sent; the hub acknowledged it'),
       { kind: 'primary', id: 'send-package' }));
   }
+  const disclosures = h('div', { id: 'disclosures' }, disclosureTable(p));
+  const handOver = (p.state === 'APPROVED' || p.state === 'SENT') && liaison
+    ? handOverSection(app, p, base, async () => replace(disclosures, disclosureTable(await app.api.get(base)))) : null;
   return h('div', {}, h('p', {}, link('#/exchange', 'International exchange')),
     pageHeader(`Package ${p.id.slice(0, 8)}`, ...actions),
     section('Package', details([
-      ['State', badge(p.state.toLowerCase(), STATE_KIND[p.state])],
+      ['State', h('span', { id: 'package-state' }, badge(p.state.toLowerCase(), STATE_KIND[p.state]))],
       ['Kind', p.kind.toLowerCase()],
       ['Country', p.country],
       ['Entries', `${p.entryCount} entries, ${p.feedbackCount} feedback`],
@@ -165,18 +160,79 @@ export async function packageView({ app, params }) {
       ['Sent', p.sentAt ? `${when(p.sentAt)} by ${p.sentBy}` : null],
       ['Hub acknowledgement', p.hubAnswer ? h('code', {}, JSON.stringify(p.hubAnswer)) : null],
     ])),
-    section('Disclosures', table({
-      rows: p.disclosures ?? [],
-      empty: 'The package has not left this node.',
-      columns: [
-        { label: 'Channel', value: d => d.channel },
-        { label: 'Recipient', value: d => d.recipient },
-        { label: 'Outcome', value: d => d.outcome },
-        { label: 'By', value: d => `${d.disclosedBy}, ${when(d.disclosedAt)}` },
-      ],
-    })),
+    handOver,
+    section('Disclosures', disclosures),
     section('What leaves, exactly as signed',
       button('Show the payload', () => loadInto(payload, () => app.api.get(`${base}/payload`),
         body => h('pre', { class: 'payload' }, JSON.stringify(body, null, 2))), { id: 'show-payload' }),
       payload));
+}
+
+function disclosureTable(p) {
+  return table({
+    rows: p.disclosures ?? [],
+    empty: 'The package has not left this node.',
+    columns: [
+      { label: 'Channel', value: d => d.channel },
+      { label: 'Recipient', value: d => d.recipient },
+      { label: 'Outcome', value: d => d.outcome },
+      { label: 'By', value: d => `${d.disclosedBy}, ${when(d.disclosedAt)}` },
+    ],
+  });
+}
+
+/** An approved package handed over by other means: the signed file or ICSE CSV, each a disclosure with its recipient. */
+function handOverSection(app, p, base, refresh) {
+  const link = h('p', { id: 'hand-over-file' });
+  return section('Hand over as a file', h('p', { class: 'hint' },
+    'For a hub or partner reached by other means. Each file is a disclosure, recorded with its recipient.'),
+  form({
+    submitLabel: 'Make the file',
+    fields: [
+      { name: 'recipient', label: 'Recipient', required: true, maxlength: 200, hint: 'Who receives it, as the audit trail records it' },
+      { name: 'format', label: 'Format', type: 'select', options: [
+        { value: 'file', label: 'Signed package (JWS), for a hub' },
+        { value: 'icse-csv', label: 'ICSE CSV (16 columns), for ICSE' }] },
+    ],
+    onSubmit: async v => {
+      const response = await app.api.request('POST', `${base}/${v.format}`, { recipient: v.recipient },
+        { headers: { Accept: v.format === 'file' ? 'application/jose, application/problem+json' : 'text/csv, application/problem+json' }, raw: true });
+      const name = v.format === 'file' ? `vidcase-package-${p.id}.jws` : `vidcase-package-${p.id}-icse.csv`;
+      const url = URL.createObjectURL(await response.blob());
+      replace(link, h('a', { href: url, download: name, id: 'hand-over-download' }, `Save ${name}`),
+        ` (disclosed to ${v.recipient})`);
+      toast(`Disclosure to ${v.recipient} recorded`);
+      await refresh();
+    },
+  }), link);
+}
+
+/** The hub's figures for the international community (a hub administrator, on the hub). */
+export async function hubView({ app }) {
+  const s = await app.api.get('/api/hub/statistics');
+  const n = v => Number(v).toLocaleString('en-GB');
+  return h('div', {}, pageHeader('Hub statistics'),
+    h('p', { class: 'lede' }, `Counts of hashes, countries and series pseudonyms as of ${when(s.at)}. The hub holds no case content.`),
+    section('Entries', details([
+      ['Live', n(s.entries.live)], ['Trusted', n(s.entries.trusted)], ['Candidates', n(s.entries.candidate)],
+      ['In conflict', n(s.entries.conflict)], ['Baseline', n(s.entries.baseline)], ['Withdrawn', n(s.entries.withdrawn)],
+      ['Series across borders', `${n(s.crossBorderSeries.series)} series, ${n(s.crossBorderSeries.entries)} entries`],
+    ])),
+    section('By category', table({ rows: s.byCategory, empty: 'No entry yet.', columns: [
+      { label: 'Category', value: c => c.category },
+      { label: 'Live entries', value: c => n(c.entries), class: 'num' },
+      { label: 'Trusted', value: c => n(c.trusted), class: 'num' }] })),
+    section('By country', table({ rows: s.byCountry, empty: 'No country has submitted yet.', columns: [
+      { label: 'Country', value: c => c.country },
+      { label: 'Submissions', value: c => n(c.submissions), class: 'num' },
+      { label: 'Packages', value: c => n(c.packages), class: 'num' },
+      { label: 'Feedback', value: c => n(c.feedback), class: 'num' }] })),
+    section('Identifications reported', table({ rows: s.identifications, empty: 'None reported.', columns: [
+      { label: 'Year', value: y => String(y.year) },
+      { label: 'Victims', value: y => n(y.victims), class: 'num' },
+      { label: 'Offenders', value: y => n(y.offenders), class: 'num' }] })),
+    section('Growth', table({ rows: s.growth, empty: 'No entry yet.', columns: [
+      { label: 'Month', value: m => m.month },
+      { label: 'New entries', value: m => n(m.newEntries), class: 'num' },
+      { label: 'Total', value: m => n(m.total), class: 'num' }] })));
 }

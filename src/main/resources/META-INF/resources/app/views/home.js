@@ -35,6 +35,9 @@ export async function view({ app }) {
       ],
     }));
   }
+  if (auth.hasRole(ROLES.hubAdmin)) {
+    page.append(section('The exchange hub', h('p', {}, link('#/hub', 'Statistics for the international community'))));
+  }
   if (auth.hasRole(ROLES.auditor)) {
     page.append(section('Audit', h('p', {}, link('#/audit', 'Read the audit trail and verify its chain'))));
   }

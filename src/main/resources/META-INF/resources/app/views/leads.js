@@ -3,7 +3,7 @@
 import { day, h, replace, when } from '../dom.js';
 import { ROLES } from '../roles.js';
 import { badge, button, details, form, link, loadInto, pageHeader, section, table, toast } from '../ui.js';
-import { caseContext, caseNav, problemToast } from './cases.js';
+import { caseContext, caseNav, historyTable, problemToast } from './cases.js';
 
 const STATUSES = ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'REFERRED', 'CLOSED'];
 const FACTORS = [
@@ -97,18 +97,11 @@ export async function view({ app, params }) {
   const open = lead.status !== 'CLOSED';
   const can = c.canWork && open;
   const history = h('div');
-  loadInto(history, () => app.api.get(`${base}/history`), events => table({
-    caption: 'History, oldest first',
-    rows: events,
-    columns: [
-      { label: 'When', value: e => when(e.at) },
-      { label: 'Who', value: e => e.actor },
-      { label: 'What', value: e => e.action },
-      { label: 'Field', value: e => e.field ?? '' },
-      { label: 'From', value: e => e.oldValue ?? '' },
-      { label: 'To', value: e => e.newValue ?? '' },
-    ],
-  }));
+  loadInto(history, () => app.api.get(`${base}/history`), events => historyTable(events, [
+    { label: 'Field', value: e => e.field ?? '' },
+    { label: 'From', value: e => e.oldValue ?? '' },
+    { label: 'To', value: e => e.newValue ?? '' },
+  ]));
   const p = lead.priority;
   return h('div', {}, caseNav(c, 'Leads'),
     pageHeader(`Lead ${lead.reference}: ${lead.title}`),

@@ -2,7 +2,7 @@
 // and one series with its members, merge, split, status and history.
 import { h, plural, replace, when } from '../dom.js';
 import { badge, button, details, form, link, loadInto, pageHeader, problem, section, table, toast } from '../ui.js';
-import { caseContext, caseNav, problemToast } from './cases.js';
+import { caseContext, caseNav, historyTable, problemToast, reloadingAction } from './cases.js';
 import { jobProgress } from './jobs.js';
 import { fileNameOf } from './triage.js';
 
@@ -85,15 +85,7 @@ export async function view({ app, params }) {
   ]);
   const byId = new Map(items.map(i => [i.id, i]));
   const reload = () => app.navigate(`#/cases/${c.id}/series/${s.id}?v=${Date.now()}`);
-  const act = async (fn, message) => {
-    try {
-      await fn();
-      toast(message);
-      reload();
-    } catch (e) {
-      problemToast(e);
-    }
-  };
+  const act = reloadingAction(app, `#/cases/${c.id}/series/${s.id}`);
   const selected = new Set();
   const members = table({
     caption: 'Members',
@@ -114,16 +106,9 @@ export async function view({ app, params }) {
     ],
   });
   const history = h('div');
-  loadInto(history, () => app.api.get(`${base}/history`), events => table({
-    caption: 'History, oldest first',
-    rows: events,
-    columns: [
-      { label: 'When', value: e => when(e.at) },
-      { label: 'Who', value: e => e.actor },
-      { label: 'What', value: e => e.action },
-      { label: 'Detail', value: e => e.detail ? h('code', {}, JSON.stringify(e.detail)) : '' },
-    ],
-  }));
+  loadInto(history, () => app.api.get(`${base}/history`), events => historyTable(events, [
+    { label: 'Detail', value: e => e.detail ? h('code', {}, JSON.stringify(e.detail)) : '' },
+  ]));
   const others = all.filter(o => o.id !== s.id && o.status === 'ACTIVE' && !o.mergedInto);
   const changes = c.canWork && s.status === 'ACTIVE' && !s.mergedInto ? [
     section('Change the series',

@@ -4,7 +4,7 @@
 import { bytes, h, plural, replace, when } from '../dom.js';
 import { badge, button, details, link, pageHeader, problem, section, toast } from '../ui.js';
 import { caseContext, caseNav, problemToast } from './cases.js';
-import { picturePanel } from './pictures.js';
+import { picturePanel, previewsOn, setPreviews } from './pictures.js';
 
 const QUEUE_SIZE = 200;
 
@@ -35,6 +35,7 @@ export async function view({ app, params, query, signal }) {
     h('div', { class: 'filters' },
       h('div', { role: 'group', 'aria-label': 'Queue' }, modeLink('stacks', 'By stack'), ' ', modeLink('series', 'By series')),
       mode === 'stacks' ? h('div', { class: 'field' }, h('label', { for: 'triage-seizure' }, 'Exhibit'), seizureSelect) : null,
+      mode === 'stacks' ? previewToggle(state) : null,
       keyHelp(scheme, mode)),
     announcer,
     c.canWork ? null : h('p', { class: 'problem' }, 'You may read this case but not categorise in it.'),
@@ -45,6 +46,13 @@ export async function view({ app, params, query, signal }) {
   return page;
 }
 
+function previewToggle(state) {
+  return h('div', { class: 'field field-check' },
+    h('input', { type: 'checkbox', id: 'previews-toggle', checked: previewsOn(),
+      onChange: e => { setPreviews(e.target.checked); show(state); } }),
+    h('label', { for: 'previews-toggle' }, 'Blurred previews'));
+}
+
 function keyHelp(scheme, mode) {
   return h('details', { class: 'key-help' }, h('summary', {}, 'Keyboard'),
     h('dl', { class: 'details' },
@@ -53,6 +61,7 @@ function keyHelp(scheme, mode) {
       h('dt', {}, h('kbd', {}, 'k'), ' / ', h('kbd', {}, '↑')), h('dd', {}, mode === 'series' ? 'Previous series' : 'Previous item'),
       h('dt', {}, h('kbd', {}, 'u')), h('dd', {}, 'Undo my last decision'),
       mode === 'stacks' ? [h('dt', {}, h('kbd', {}, 's')), h('dd', {}, 'Whole stack on or off')] : null,
+      mode === 'stacks' ? [h('dt', {}, h('kbd', {}, 'p')), h('dd', {}, 'Blurred previews on or off')] : null,
       h('dt', {}, h('kbd', {}, 'r')), h('dd', {}, 'Reveal the picture (asks for a justification once)')));
 }
 
@@ -330,6 +339,15 @@ function onKey(state, event) {
     const box = document.getElementById('whole-stack');
     if (box) box.checked = state.wholeStack;
     state.announcer.textContent = state.wholeStack ? 'Whole stack on' : 'Whole stack off';
+    return;
+  }
+  if (key === 'p' && state.mode === 'stacks') {
+    event.preventDefault();
+    setPreviews(!previewsOn());
+    const box = document.getElementById('previews-toggle');
+    if (box) box.checked = previewsOn();
+    state.announcer.textContent = previewsOn() ? 'Blurred previews on' : 'Blurred previews off';
+    show(state);
     return;
   }
   if (key === 'r') {
