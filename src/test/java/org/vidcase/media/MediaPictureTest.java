@@ -55,8 +55,10 @@ class MediaPictureTest {
 
         List<Map<String, Object>> events = Api.as("auditor").get("/api/audit/events?caseId=" + caseId + "&objectId=" + item
                 + "&size=50").then().statusCode(200).extract().jsonPath().getList("");
-        assertThat(events).filteredOn(e -> "media.preview".equals(e.get("action"))).singleElement()
-                .satisfies(e -> assertThat(e.get("actor")).isEqualTo("liaison"));
+        assertThat(events).filteredOn(e -> "media.preview".equals(e.get("action")) && "SUCCESS".equals(e.get("outcome")))
+                .singleElement().satisfies(e -> assertThat(e.get("actor")).isEqualTo("liaison"));
+        assertThat(events).filteredOn(e -> "officer2".equals(e.get("actor"))).extracting(e -> e.get("outcome"))
+                .containsOnly("DENIED").hasSize(2);
         assertThat(events).filteredOn(e -> "media.reveal".equals(e.get("action")) && "SUCCESS".equals(e.get("outcome")))
                 .singleElement().satisfies(e -> {
                     assertThat(e.get("actor")).isEqualTo("officer");

@@ -123,6 +123,7 @@ class WebUiBrowserTest {
             if (user.equals("supervisor")) {
                 browser.open(base + "/#/hash-sets");
                 browser.waitForText(By.id("main"), "Demo national alert list");
+                registerImportAndActivateAHashSet();
                 browser.assertAccessible("hash sets");
                 browser.screenshot("hash-sets");
                 browser.open(base + "/#/disposals");
@@ -143,6 +144,31 @@ class WebUiBrowserTest {
             WebSignIn.signOut(browser, user);
         }
         assertThat(browser.drainConsoleErrors()).as("console errors (a CSP refusal would show here)").isEmpty();
+    }
+
+    /** A supervisor registers a set, imports a plain list into it with the job's progress shown live, activates it. */
+    private static void registerImportAndActivateAHashSet() {
+        String name = "Browser test set " + System.currentTimeMillis() % 100_000_000;
+        browser.type(By.cssSelector("main form input[name=name]"), name);
+        browser.type(By.cssSelector("main form input[name=version]"), "2026-1");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("main form select[name=source]"))).selectByValue("CUSTOM");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("main form select[name=kind]"))).selectByValue("IGNORABLE");
+        browser.click(By.xpath("//button[normalize-space()='Register']"));
+        String row = "//tr[td[contains(., '" + name + "')]]";
+        browser.find(By.xpath(row));
+        try {
+            Path list = Files.createTempFile("vidcase-web-set", ".txt");
+            Files.writeString(list, randomMd5() + "\n" + randomMd5() + "\n" + randomMd5() + "\n");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.xpath(row + "//select"))).selectByValue("PLAIN");
+            browser.driver.findElement(By.xpath(row + "//input[@type='file']")).sendKeys(list.toAbsolutePath().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        browser.waitForText(By.id("hash-set-progress"), "succeeded");
+        browser.waitForText(By.xpath(row), "3");
+        browser.click(By.xpath(row + "//button[normalize-space()='Activate']"));
+        browser.waitFor(d -> !d.findElements(By.xpath(row + "//button[normalize-space()='Deactivate']")).isEmpty(),
+                "the set activated");
     }
 
     private static String roleOf(String user) {
@@ -232,6 +258,7 @@ class WebUiBrowserTest {
         assertThat(((Number) browser.script("return document.querySelector('#picture-panel img').naturalWidth")).intValue())
                 .as("a small preview").isLessThanOrEqualTo(160);
         browser.assertAccessible("triage by stack");
+        browser.waitFor(d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty(), "notices gone (the README's picture)");
         browser.screenshot("triage-stack");
         browser.press("r");
         browser.type(By.id("reveal-justification"), "Categorisation: the metadata does not settle it");

@@ -75,15 +75,22 @@ export function picturePanel(app, c, item) {
   }
   const isVideo = !!item.video;
   const area = h('div', { class: 'picture-area' });
-  const status = h('p', { class: 'picture-withheld' }, isVideo
-    ? 'Video. Decide from the metadata and hashes, or show the blurred key frames.'
-    : 'Picture withheld. Decide from the metadata and hashes below.');
+  const withheld = isVideo ? 'Video. Decide from the metadata and hashes, or show the blurred key frames.'
+    : 'Picture withheld. Decide from the metadata and hashes below.';
+  const status = h('p', { class: 'picture-withheld' }, withheld);
+  const hide = () => {
+    forgetPictures();
+    replace(area);
+    panel.classList.remove('revealed');
+    status.textContent = withheld;
+  };
   const showPreview = async () => {
     replace(area, h('p', { class: 'loading', role: 'status' }, 'Rendering the blurred preview…'));
     try {
       replace(area, isVideo
         ? await imageFrom(app, `${base}/key-frames/sheet`, null, 'Blurred greyscale key frames of the video')
         : await imageFrom(app, `${base}/preview`, null, 'Blurred greyscale preview of the picture'));
+      status.textContent = 'Blurred greyscale preview, rendered by the server.';
     } catch (e) {
       replace(area, problem(e));
     }
@@ -94,8 +101,9 @@ export function picturePanel(app, c, item) {
     replace(area, h('p', { class: 'loading', role: 'status' }, 'Revealing the picture…'));
     try {
       replace(area, await imageFrom(app, `${base}/reveal`, { justification: why }, 'The picture, revealed'),
-        button('Hide the picture', () => { forgetPictures(); replace(area); }, { id: 'hide-picture' }));
+        button('Hide the picture', hide, { id: 'hide-picture' }));
       panel.classList.add('revealed');
+      status.textContent = 'Revealed for you alone; recorded in the audit trail with your justification.';
     } catch (e) {
       replace(area, problem(e));
     }
