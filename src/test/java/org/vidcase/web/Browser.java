@@ -83,6 +83,11 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(width, height));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             Files.createDirectories(SCREENSHOTS);
+            try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+                for (Path shot : old) {
+                    Files.delete(shot); // this run's screens only
+                }
+            }
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

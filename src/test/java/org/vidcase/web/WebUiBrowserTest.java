@@ -171,6 +171,12 @@ class WebUiBrowserTest {
                 "the set activated");
     }
 
+    /** Nothing on the page is wider than the window (no sideways scrolling of the page). */
+    private static void assertFitsTheWindow(String screen) {
+        Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("sideways overflow of %s", screen).isLessThanOrEqualTo(0);
+    }
+
     private static String roleOf(String user) {
         return switch (user) {
             case "officer", "officer2" -> "vid-officer";
@@ -208,11 +214,28 @@ class WebUiBrowserTest {
         browser.find(By.name("reference")).submit();
         browser.waitForText(By.cssSelector("main h1"), "Exhibit EX-WEB-1");
 
+        browser.click(By.xpath("//summary[normalize-space()='Record a hand-over']"));
+        browser.script("document.querySelector('input[name=occurredAt]').value = arguments[0]",
+                java.time.LocalDateTime.now().minusHours(1).withSecond(0).withNano(0).toString());
+        browser.type(By.cssSelector("input[name=from]"), "DC Smith, search team");
+        browser.type(By.cssSelector("input[name=to]"), "Digital forensics lab");
+        browser.type(By.cssSelector("textarea[name=purpose], input[name=purpose]"), "Imaging of the laptop");
+        browser.click(By.xpath("//button[normalize-space()='Record the hand-over']"));
+        browser.waitForText(By.id("main"), "Digital forensics lab");
+
         Path folder = syntheticFolder();
         browser.driver.findElement(By.id("upload-folder")).sendKeys(folder.toAbsolutePath().toString());
         browser.waitForText(By.cssSelector(".upload-summary"), "7 stored, 0 refused");
         assertThat(browser.driver.findElements(By.cssSelector(".uploads td.outcome")).stream().map(WebElement::getText))
                 .hasSize(7).allSatisfy(o -> assertThat(o).startsWith("New item"));
+
+        // Dropped on the page as a person drags a file from their desktop: a copy of c.png under another name.
+        browser.script("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const data = new DataTransfer(); data.items.add(new File([bytes], 'copy-of-c.png', {type: 'image/png'}));"
+                + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
+                java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve("c.png"))));
+        browser.waitForText(By.cssSelector(".upload-summary"), "1 stored, 0 refused");
+        browser.waitForText(By.cssSelector(".uploads"), "Known to the case: this location added");
 
         Path csv = folder.resolveSibling("hash-only.csv");
         Files.writeString(csv, "MD5,FileName\n" + randomMd5() + ",hidden-1.jpg\n" + randomMd5() + ",hidden-2.jpg\n");
@@ -260,6 +283,11 @@ class WebUiBrowserTest {
         browser.assertAccessible("triage by stack");
         browser.waitFor(d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty(), "notices gone (the README's picture)");
         browser.screenshot("triage-stack");
+        assertFitsTheWindow("triage at 1280x800");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+        assertFitsTheWindow("triage at 1920x1080");
+        browser.screenshot("triage-stack-1920");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         browser.press("r");
         browser.type(By.id("reveal-justification"), "Categorisation: the metadata does not settle it");
         browser.click(By.xpath("//dialog//button[normalize-space()='Reveal']"));
@@ -278,6 +306,16 @@ class WebUiBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("dialog"))).as("justified once a session").isEmpty();
         browser.press("p");
 
+        // One item: its metadata, matches, similar items and history.
+        browser.open(base + "/#/cases/" + caseId + "/media/" + pictured);
+        browser.click(By.id("find-similar"));
+        browser.waitFor(d -> {
+            String shown = d.findElement(By.id("main")).getText();
+            return shown.contains("Items you may see with a similar picture") || shown.contains("No similar item");
+        }, "the similar items");
+        browser.assertAccessible("media item");
+        browser.screenshot("media-item");
+
         // By series: confirm the suggestions, then the whole series in one key.
         browser.open(base + "/#/cases/" + caseId + "/triage?mode=series");
         browser.click(By.id("confirm-suggestions"));
@@ -293,6 +331,14 @@ class WebUiBrowserTest {
         assertThat(members).isNotEmpty().allSatisfy(m -> assertThat(category(m)).isEqualTo("2"));
         browser.assertAccessible("triage by series");
         browser.screenshot("triage-series");
+        browser.open(base + "/#/cases/" + caseId + "/series/" + decided);
+        browser.waitForText(By.id("main"), "History");
+        browser.assertAccessible("series page");
+        browser.screenshot("series-page");
+        browser.open(base + "/#/jobs");
+        browser.waitForText(By.id("main"), "succeeded");
+        browser.assertAccessible("jobs");
+        browser.screenshot("jobs");
         assertThat(browser.drainConsoleErrors()).isEmpty();
         WebSignIn.signOut(browser, "officer");
     }
@@ -372,6 +418,17 @@ class WebUiBrowserTest {
         assertThat(browser.mainText()).contains("Graded items").contains("supervisor");
         browser.assertAccessible("exhibit report");
         browser.screenshot("exhibit-report");
+        String hold = "//form[.//button[normalize-space()='Set a legal hold']]//*[@name='reason']";
+        browser.open(base + "/#/cases/" + caseId);
+        browser.type(By.xpath(hold), "Appeal pending in the related trial");
+        browser.click(By.xpath("//button[normalize-space()='Set a legal hold']"));
+        browser.waitForText(By.id("main"), "Under a legal hold since");
+        browser.assertAccessible("case with a legal hold");
+        browser.screenshot("legal-hold");
+        browser.type(By.xpath("//form[.//button[normalize-space()='Lift the legal hold']]//*[@name='reason']"),
+                "The appeal was decided");
+        browser.click(By.xpath("//button[normalize-space()='Lift the legal hold']"));
+        browser.find(By.xpath(hold));
         browser.open(base + "/#/welfare");
         browser.find(By.cssSelector("main table, main .empty"));
         browser.assertAccessible("welfare");
@@ -521,5 +578,14 @@ class WebUiBrowserTest {
         browser.assertAccessible("not found");
         browser.screenshot("outsider-not-found");
         WebSignIn.signOut(browser, "officer2");
+
+        // Its lead closes the case with a reason.
+        WebSignIn.as(browser, base, "officer", "/cases/" + caseId);
+        browser.type(By.cssSelector("textarea[name=reason]"), "All exhibits triaged; report sent to the prosecutor");
+        browser.click(By.xpath("//button[normalize-space()='Close the case']"));
+        browser.waitForText(By.id("main"), "Closed");
+        assertThat(Api.as("supervisor").get("/api/cases/" + caseId).then().statusCode(200).extract().path("status")
+                .toString()).isEqualTo("CLOSED");
+        WebSignIn.signOut(browser, "officer");
     }
 }
