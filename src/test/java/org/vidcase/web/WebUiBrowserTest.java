@@ -504,12 +504,23 @@ class WebUiBrowserTest {
                 .doesNotContain(caseReference).doesNotContain("EX-WEB-1").doesNotContain("DCIM").doesNotContain("officer");
         browser.assertAccessible("exchange package");
         browser.screenshot("exchange-composed");
+        browser.open(base + "/#/exchange");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("main form select[name=caseId]"))).selectByValue(caseId);
+        browser.click(By.xpath("//button[normalize-space()='Compose']"));
+        browser.waitForText(By.id("package-state"), "composed");
+        String refused = browser.route().replace("/exchange/", "");
         WebSignIn.signOut(browser, "liaison");
 
         WebSignIn.as(browser, base, "supervisor", "/exchange/" + pkg);
         browser.click(By.id("approve-package"));
         browser.waitForText(By.id("package-state"), "approved");
         assertThat(browser.mainText()).contains("by supervisor").contains("test-2026");
+        browser.open(base + "/#/exchange/" + refused);
+        browser.click(By.xpath("//main//button[normalize-space()='Refuse']"));
+        browser.type(By.id("refusal-reason"), "Category 2 entries wait for the second opinions");
+        browser.click(By.xpath("//dialog//button[normalize-space()='Refuse']"));
+        browser.waitForText(By.id("package-state"), "refused");
+        assertThat(browser.mainText()).contains("Category 2 entries wait for the second opinions");
         WebSignIn.signOut(browser, "supervisor");
 
         WebSignIn.as(browser, base, "liaison", "/exchange/" + pkg);

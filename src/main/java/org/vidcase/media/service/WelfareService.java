@@ -50,14 +50,15 @@ public class WelfareService {
         Map<String, Map<LocalDate, long[]>> perOfficer = new TreeMap<>();
         if (!cases.isEmpty()) {
             List<Object[]> rows = em.createNativeQuery(COUNTS)
-                    .setParameter("actions", List.of(AuditAction.MEDIA_REVEAL.code(), AuditAction.MEDIA_DOWNLOAD.code()))
+                    .setParameter("actions", List.of(AuditAction.MEDIA_REVEAL.code(), AuditAction.MEDIA_KEY_FRAME_REVEAL.code(),
+                            AuditAction.MEDIA_DOWNLOAD.code()))
                     .setParameter("from", from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
                     .setParameter("cases", cases).getResultList();
             for (Object[] row : rows) {
                 LocalDate day = row[1] instanceof Date d ? d.toLocalDate() : (LocalDate) row[1];
                 long[] counts = perOfficer.computeIfAbsent((String) row[0], k -> new TreeMap<>())
                         .computeIfAbsent(day, k -> new long[2]);
-                counts[AuditAction.MEDIA_REVEAL.code().equals(row[2]) ? 0 : 1] += ((Number) row[3]).longValue();
+                counts[AuditAction.MEDIA_DOWNLOAD.code().equals(row[2]) ? 1 : 0] += ((Number) row[3]).longValue();
             }
         }
         List<WelfareView.Officer> officers = new ArrayList<>();

@@ -141,6 +141,20 @@ export async function packageView({ app, params }) {
     actions.push(button('Send to the hub', () => act(() => app.api.post(`${base}/sending`), 'Package sent; the hub acknowledged it'),
       { kind: 'primary', id: 'send-package' }));
   }
+  const withdraw = p.state === 'SENT' && p.kind === 'SUBMISSION' && liaison ? section('Withdraw the package',
+    h('p', { class: 'hint' }, 'A revocation is a package of its own: approved by a supervisor, then sent. The hub withdraws the entries.'),
+    form({
+      submitLabel: 'Compose the revocation',
+      fields: [{ name: 'reason', label: 'Reason (told to the hub as a code)', type: 'select', options: [
+        { value: 'WRONG_CATEGORY', label: 'Wrong category' },
+        { value: 'RELEASED', label: 'Released (no longer to be exchanged)' },
+        { value: 'SENT_IN_ERROR', label: 'Sent in error' }] }],
+      onSubmit: async v => {
+        const r = await app.api.post('/api/exchange/revocations', { packageIds: [p.id], reason: v.reason });
+        toast('Revocation composed; a supervisor approves it next');
+        app.navigate(`#/exchange/${r.id}`);
+      },
+    })) : null;
   const disclosures = h('div', { id: 'disclosures' }, disclosureTable(p));
   const handOver = (p.state === 'APPROVED' || p.state === 'SENT') && liaison
     ? handOverSection(app, p, base, async () => replace(disclosures, disclosureTable(await app.api.get(base)))) : null;
@@ -161,6 +175,7 @@ export async function packageView({ app, params }) {
       ['Hub acknowledgement', p.hubAnswer ? h('code', {}, JSON.stringify(p.hubAnswer)) : null],
     ])),
     handOver,
+    withdraw,
     section('Disclosures', disclosures),
     section('What leaves, exactly as signed',
       button('Show the payload', () => loadInto(payload, () => app.api.get(`${base}/payload`),
