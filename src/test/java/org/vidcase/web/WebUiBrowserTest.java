@@ -102,6 +102,11 @@ class WebUiBrowserTest {
                     .statusCode(200).extract().jsonPath().getList("reference");
             WebSignIn.as(browser, base, user, "/");
             assertThat(browser.find(By.id("user-name")).getText()).isEqualTo(NAMES.get(user));
+            if (user.equals("supervisor")) {
+                browser.waitForText(By.id("waiting-for-me"), "to approve or refuse");
+                browser.assertAccessible("home of a supervisor");
+                browser.screenshot("home-supervisor");
+            }
             assertThat(browser.find(By.id("user-roles")).getText()).contains(roleOf(user));
             if (!user.equals("auditor")) {
                 browser.open(base + "/#/cases");
@@ -242,6 +247,12 @@ class WebUiBrowserTest {
         browser.driver.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
         browser.click(By.id("start-import"));
         browser.waitForText(By.id("import-progress"), "Import succeeded");
+        String seizurePage = browser.driver.getCurrentUrl();
+        browser.open(base + "/#/notifications");
+        browser.waitForText(By.id("main"), "Your media import succeeded");
+        browser.assertAccessible("notifications with a finished job");
+        browser.screenshot("notifications-job-ended");
+        browser.open(seizurePage);
         browser.find(By.cssSelector(".reduction-bar"));
         browser.assertAccessible("exhibit");
         browser.screenshot("exhibit");

@@ -1,5 +1,5 @@
 // The start page: what needs the user today, by role.
-import { h } from '../dom.js';
+import { h, plural } from '../dom.js';
 import { ROLES } from '../roles.js';
 import { link, loadInto, pageHeader, section, table } from '../ui.js';
 import { caseLink, statusBadge } from './cases.js';
@@ -34,6 +34,18 @@ export async function view({ app }) {
         { label: 'Due', value: l => (l.overdue ? 'overdue ' : '') + (l.dueDate ?? '') },
       ],
     }));
+  }
+  if (auth.hasRole(ROLES.supervisor)) {
+    const waiting = h('div', { id: 'waiting-for-me' });
+    page.append(section('Waiting for your approval', waiting));
+    loadInto(waiting, () => Promise.all([
+      api.get('/api/exchange/packages', { state: 'COMPOSED', size: 500 }),
+      api.get('/api/second-opinions', { state: 'DISAGREED', size: 500 }),
+      api.get('/api/disposals/due'),
+    ]), ([packages, disagreements, due]) => h('ul', {},
+      h('li', {}, link('#/exchange?state=COMPOSED', `${plural(packages.length, 'exchange package')} to approve or refuse`)),
+      h('li', {}, link('#/second-opinions?state=DISAGREED', `${plural(disagreements.length, 'disagreement')} between graders to resolve`)),
+      h('li', {}, link('#/disposals', `${plural(due.length, 'closed case')} due for disposal`))));
   }
   if (auth.hasRole(ROLES.hubAdmin)) {
     page.append(section('The exchange hub', h('p', {}, link('#/hub', 'Statistics for the international community'))));
