@@ -37,7 +37,7 @@ export async function view({ app }) {
   }
   if (auth.hasRole(ROLES.supervisor)) {
     const waiting = h('div', { id: 'waiting-for-me' });
-    page.append(section('Waiting for your approval', waiting));
+    page.querySelector('.lede').after(section('Waiting for your approval', waiting));
     loadInto(waiting, () => Promise.all([
       api.get('/api/exchange/packages', { state: 'COMPOSED', size: 500 }),
       api.get('/api/second-opinions', { state: 'DISAGREED', size: 500 }),
