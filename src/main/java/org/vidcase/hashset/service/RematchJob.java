@@ -101,6 +101,11 @@ public class RematchJob implements JobHandler {
     }
 
     @Override
+    public boolean tellsOwnerWhenEnded() {
+        return false;
+    }
+
+    @Override
     public void run(JobContext context) throws Exception {
         RematchParameters p = json.readValue(context.parameters(), RematchParameters.class);
         boolean deactivated = p.reason() == RematchParameters.Reason.DEACTIVATED;

@@ -87,6 +87,11 @@ public class VideoRematchJob implements JobHandler {
         return true;
     }
 
+    @Override
+    public boolean tellsOwnerWhenEnded() {
+        return false;
+    }
+
     /** Queued once the pictures were matched against the set, if the set holds hashes a video can match. */
     void onSetStartedMatching(@Observes HashSetStartedMatching started) {
         QuarkusTransaction.requiringNew().run(() -> {
