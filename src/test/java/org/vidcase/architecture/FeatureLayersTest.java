@@ -28,7 +28,7 @@ class FeatureLayersTest {
     @Test
     void theIndexAndHashingArePlainJava() {
         noClasses().that().resideInAnyPackage("org.vidcase.index..", "org.vidcase.hashing..",
-                        "org.vidcase.clustering..", "org.vidcase.synthetic..", "org.vidcase.exchange.format..",
+                        "org.vidcase.clustering..", "org.vidcase.synthetic..", "org.vidcase.exchange.format..", "org.vidcase.csv..",
                         "org.vidcase.hub.trust..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vidcase.cases..", "org.vidcase.seizure..",
                         "org.vidcase.media..", "org.vidcase.matching..", "org.vidcase.hashset..", "org.vidcase.audit..",

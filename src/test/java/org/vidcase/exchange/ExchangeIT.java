@@ -39,7 +39,10 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.postgresql.PGConnection;
 import org.vidcase.exchange.format.Feedback;
 import org.vidcase.exchange.format.HashPackage;
@@ -53,6 +56,8 @@ import org.vidcase.exchange.format.Revocation;
 import org.vidcase.exchange.format.RevocationReason;
 import org.vidcase.exchange.format.SeriesPseudonym;
 import org.vidcase.exchange.format.SigningKeys;
+import org.vidcase.exchange.format.VpdqFrame;
+import org.vidcase.hashing.video.VpdqHashFile;
 import org.vidcase.hashing.ExifFixture;
 import org.vidcase.hashset.importer.IcseCsvReader;
 import org.vidcase.hashset.importer.ReferenceEntry;
@@ -63,6 +68,7 @@ import org.vidcase.replicas.ServerProcess;
 import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.testsupport.CanarySearch;
 import org.vidcase.testsupport.RecordingProxy;
+import org.vidcase.testsupport.SyntheticVideos;
 import org.vidcase.testsupport.Tokens;
 
 /**
@@ -74,6 +80,7 @@ import org.vidcase.testsupport.Tokens;
  * and a whole package), the ICSE CSV round trip, statistics, the baseline export, hostile packages,
  * and the privacy proof: no canary planted in node NL's data is found in anything that left it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeIT {
 
     private static final Logger LOG = Logger.getLogger(ExchangeIT.class);
@@ -171,6 +178,7 @@ class ExchangeIT {
     }
 
     @Test
+    @Order(1)
     void nodesExchangeThroughTheHubAndNothingOfACaseLeavesANode() throws Exception {
         registerNodes();
         Corpus corpus = buildCorpus();
@@ -338,6 +346,65 @@ class ExchangeIT {
 
         // 13. Nothing planted in NL's case data is in anything that left NL.
         privacy();
+    }
+
+    /**
+     * After the main exchange (DE subscribed): BE shares a video it knows by its vPDQ frames only; DE
+     * pulls it and a copy of that video in another container, uploaded afterwards, is an alert
+     * through the hub's entry, matched by its frames.
+     */
+    @Test
+    @Order(2)
+    void aVideoKnownAbroadIsRecognisedByItsFrames() throws Exception {
+        long seed = 7400;
+        SyntheticVideos.Spec spec = new SyntheticVideos.Spec(List.of(seed, seed + 1, seed + 2), 2, 10, 160, 120);
+        String caseId = api(nodeB, "officer").body(Map.of("reference", "DE-V-" + RUN, "title", "Videos on DE's side"))
+                .post("/api/cases").then().statusCode(201).extract().path("id");
+        String seizure = api(nodeB, "officer").body(Map.of("reference", "EX-DE-V")).post("/api/cases/" + caseId
+                + "/seizures").then().statusCode(201).extract().path("id");
+        String original = upload(nodeB, "officer", caseId, seizure, video(SyntheticVideos.Format.MP4, spec), "v.mp4", "/de");
+        awaitHashed(caseId, original);
+        List<VpdqFrame> frames = new ArrayList<>();
+        for (var f : VpdqHashFile.read(new java.io.StringReader(api(nodeB, "officer").get("/api/cases/" + caseId
+                + "/media/" + original + "/video/vpdq").then().statusCode(200).extract().asString())).frames()) {
+            frames.add(new VpdqFrame(f.frameNumber(), f.hash().toHex(), f.quality(), Math.round(f.timestamp() * 1000)));
+        }
+        String beCopy = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+        submitAsBelgium(new HashPackage(UUID.randomUUID(), "BE", TODAY, List.of(new PackageEntry(null, null, beCopy, null,
+                null, null, frames, "1", false, null, null, null, true, MediaKind.VIDEO, TODAY, "BE")), List.of(), List.of(),
+                List.of()), 201);
+        awaitTrue(() -> {
+            try {
+                return number("vidcase_de", "SELECT count(*) FROM hash_set_entry WHERE sha256 = '" + beCopy
+                        + "' AND vpdq IS NOT NULL") == 1;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "DE's scheduled pull brings BE's video with its frames");
+
+        String copy = upload(nodeB, "officer", caseId, seizure, video(SyntheticVideos.Format.WEBM, spec), "v.webm", "/de");
+        awaitHashed(caseId, copy);
+        JsonPath item = api(nodeB, "officer").get("/api/cases/" + caseId + "/media/" + copy).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(item.getString("matchStatus")).isEqualTo("ALERT");
+        assertThat(item.getString("category")).isEqualTo("1");
+        JsonPath hubMatch = match(nodeB, caseId, copy);
+        assertThat(hubMatch.getString("hashType")).isEqualTo("VPDQ");
+        assertThat(hubMatch.getFloat("comparedPercent")).isGreaterThanOrEqualTo(80f);
+    }
+
+    private static byte[] video(SyntheticVideos.Format format, SyntheticVideos.Spec spec) throws Exception {
+        Path file = Files.createTempFile("vidcase-exchange-", "." + format.extension);
+        try {
+            return Files.readAllBytes(SyntheticVideos.write(file, format, spec));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void awaitHashed(String caseId, String item) {
+        awaitTrue(() -> "HASHED".equals(api(nodeB, "officer").get("/api/cases/" + caseId + "/media/" + item + "/video")
+                .then().statusCode(200).extract().path("state")), "video " + item + " is hashed");
     }
 
     private void registerNodes() {

@@ -11,6 +11,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,6 +39,7 @@ import org.vidcase.testsupport.Api;
 import org.vidcase.testsupport.CaseFixture;
 import org.vidcase.testsupport.Jobs;
 import org.vidcase.testsupport.MediaFixture;
+import org.vidcase.testsupport.SyntheticVideos;
 import org.vidcase.testsupport.Tokens;
 
 /**
@@ -266,6 +269,46 @@ class ExchangeNodeTest {
         List<String> sent = p.entries().stream().map(e -> e.md5() + " " + e.sha1() + " " + e.series() + " " + e.baseline()
                 + " " + e.victimIdentified() + " " + e.distributed()).sorted().toList();
         assertThat(stored).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void aDecodedVideoTravelsWithItsVpdqFrames() throws Exception {
+        UUID videoCase = CaseFixture.openCase("officer");
+        CaseFixture.addMember(videoCase, "officer", "liaison", "OBSERVER");
+        UUID seizure = MediaFixture.seizure(videoCase, "officer");
+        Path file = Files.createTempFile("vidcase-exchange-", ".mp4");
+        byte[] video;
+        try {
+            long seed = 50_000; // scenes no other test's video has
+            video = Files.readAllBytes(SyntheticVideos.write(file, SyntheticVideos.Format.MP4,
+                    new SyntheticVideos.Spec(List.of(seed, seed + 1), 2, 10, 160, 120)));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        String item = upload(videoCase, seizure, video, "holiday.mp4");
+        String base = "/api/cases/" + videoCase + "/media/" + item;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!"HASHED".equals(Api.as("officer").get(base + "/video").then().statusCode(200).extract().path("state"))) {
+            assertThat(System.currentTimeMillis()).as("the video is hashed in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        Api.as("officer").body(Map.of("category", "1")).put(base + "/categorisation").then().statusCode(200);
+        List<String> vpdqLines = Api.as("officer").get(base + "/video/vpdq").then().statusCode(200).extract().asString()
+                .lines().filter(l -> !l.isBlank()).toList();
+
+        String id = Api.as("liaison").body(Map.of("caseIds", List.of(videoCase.toString()))).post("/api/exchange/packages")
+                .then().statusCode(201).extract().path("id");
+        HashPackage p = PackageJson.read(Api.as("liaison").get("/api/exchange/packages/" + id + "/payload").then()
+                .statusCode(200).extract().asByteArray());
+        PackageEntry entry = p.entries().stream().filter(e -> MediaFixture.sha256(video).equals(e.sha256())).findFirst()
+                .orElseThrow();
+        assertThat(entry.mediaType()).isEqualTo(org.vidcase.exchange.format.MediaKind.VIDEO);
+        assertThat(entry.vpdq()).hasSize(vpdqLines.size()).isNotEmpty();
+        // The reference implementation's line: frame number, quality, PDQ hex, timestamp in seconds.
+        String[] first = vpdqLines.get(0).split(",");
+        assertThat(entry.vpdq().get(0).frame()).isEqualTo(Long.parseLong(first[0]));
+        assertThat(entry.vpdq().get(0).pdq()).isEqualTo(first[2]);
+        assertThat(entry.vpdq()).extracting(org.vidcase.exchange.format.VpdqFrame::millis).isSorted();
     }
 
     private static String upload(UUID caseId, UUID seizure, byte[] bytes, String name) {

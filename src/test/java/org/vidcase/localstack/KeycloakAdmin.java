@@ -128,6 +128,61 @@ public final class KeycloakAdmin {
                 .post(url + "/admin/realms/" + realm + "/clients").then().statusCode(201);
     }
 
+    /**
+     * Lets a client's browser flows come back to one more origin (a test server on a port of its
+     * own), as an operator sets the web origin: a redirect URI {@code origin/*} and the origin.
+     */
+    @SuppressWarnings("unchecked")
+    public void allowOrigin(String realm, String clientId, String origin) {
+        Map<String, Object> client = client(realm, clientId);
+        List<String> redirects = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
+        if (!redirects.contains(origin + "/*")) {
+            redirects.add(origin + "/*");
+            client.put("redirectUris", redirects);
+            updateClient(realm, client);
+        }
+    }
+
+    /** Sets (or with null removes) an attribute of a client, e.g. {@code access.token.lifespan} in seconds. */
+    @SuppressWarnings("unchecked")
+    public void setClientAttribute(String realm, String clientId, String attribute, String value) {
+        Map<String, Object> client = client(realm, clientId);
+        Map<String, Object> attributes = new java.util.HashMap<>((Map<String, Object>) client.get("attributes"));
+        if (value == null) {
+            attributes.remove(attribute);
+        } else {
+            attributes.put(attribute, value);
+        }
+        client.put("attributes", attributes);
+        updateClient(realm, client);
+    }
+
+    /** Ends every Keycloak session of the user, as an administrator's sign-out does. */
+    public void signOutEverywhere(String realm, String username) {
+        given().auth().oauth2(token).post(url + "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/logout")
+                .then().statusCode(204);
+    }
+
+    public String userId(String realm, String username) {
+        return given().auth().oauth2(token).queryParam("username", username).queryParam("exact", true)
+                .get(url + "/admin/realms/" + realm + "/users").then().statusCode(200).extract().path("[0].id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> client(String realm, String clientId) {
+        List<Map<String, Object>> found = given().auth().oauth2(token).queryParam("clientId", clientId)
+                .get(url + "/admin/realms/" + realm + "/clients").then().statusCode(200).extract().jsonPath().getList("");
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no client " + clientId + " in realm " + realm);
+        }
+        return new java.util.HashMap<>(found.get(0));
+    }
+
+    private void updateClient(String realm, Map<String, Object> client) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(client)
+                .put(url + "/admin/realms/" + realm + "/clients/" + client.get("id")).then().statusCode(204);
+    }
+
     public String realmUrl(String realm) {
         return url + "/realms/" + realm;
     }

@@ -101,6 +101,7 @@ public final class LocalStackLauncher {
         StringBuilder out = new StringBuilder();
         out.append("\n================================================================\n");
         out.append(String.format(" VIDCase is running (ready in %.0f s)%n", seconds));
+        out.append(" Web UI       ").append(base).append("/  (sign in as a demo user below)\n");
         out.append(" API          ").append(base).append("/api\n");
         out.append(" Swagger UI   ").append(base).append("/q/swagger-ui\n");
         out.append(" OpenAPI      ").append(base).append("/q/openapi\n");

@@ -113,6 +113,27 @@ class FindSimilarTest {
     }
 
     @Test
+    void aProbePictureOfCameraSizeIsHashedWhileJsonStaysSmall() {
+        // Noise does not compress: a PNG of a few megabytes, like a camera's photo, over the JSON limit.
+        BufferedImage noise = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        byte[] png = SyntheticImages.png(noise);
+        assertThat(png.length).isGreaterThan(2 * 1024 * 1024);
+        String expected = new PdqHasher().hash(noise).hash().toHex();
+        given().auth().oauth2(Tokens.of("officer")).contentType("image/png").body(png).post("/api/similar")
+                .then().statusCode(200).body("probe.source", Matchers.equalTo("IMAGE"))
+                .body("probe.pdq", Matchers.equalTo(expected));
+        // The larger limit is the picture's only: a JSON body as large is still refused before it is read.
+        given().auth().oauth2(Tokens.of("officer")).contentType("application/json")
+                .body("{\"pdq\":\"" + "0".repeat(png.length) + "\"}").post("/api/similar")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void badProbesAndOutsidersGetClearAnswers() {
         UUID caseId = CaseFixture.openCase("officer");
         String item = upload("officer", caseId, MediaFixture.uniquePng());

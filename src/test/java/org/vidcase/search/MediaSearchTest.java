@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.vidcase.hashing.ExifFixture;
@@ -118,6 +123,33 @@ class MediaSearchTest {
             Api.as("officer").get("/api/cases/" + caseId + "/media/facets").then().statusCode(503);
             Api.as("officer").get("/api/cases/" + caseId + "/media").then().statusCode(200)
                     .body("id", Matchers.hasItem(item));
+        }
+    }
+
+    @Test
+    void theReviewQueueLeavesOutAVideoStillBeingDecoded() throws SQLException {
+        UUID caseId = CaseFixture.openCase("officer");
+        String word = "okapi" + Long.toString(Math.abs(random.nextLong()), 36).replaceAll("[0-9]", "");
+        String item = upload(caseId, MediaFixture.seizure(caseId, "officer"), MediaFixture.uniquePng(), word + ".png", "/v");
+        Map<String, String> queue = Map.of("q", word, "review", "TO_REVIEW");
+        assertThat(awaitIds(caseId, queue, ids -> ids.contains(item))).containsExactly(item);
+
+        // The decoder has not run yet: found by its words, but not yet in the queue.
+        superuser("UPDATE media_item SET video_state = 'PENDING' WHERE id = ?", UUID.fromString(item));
+        assertThat(awaitIds(caseId, queue, ids -> !ids.contains(item))).doesNotContain(item);
+        assertThat(ids(caseId, Map.of("q", word))).containsExactly(item);
+
+        superuser("UPDATE media_item SET video_state = 'HASHED' WHERE id = ?", UUID.fromString(item));
+        assertThat(awaitIds(caseId, queue, ids -> ids.contains(item))).containsExactly(item);
+    }
+
+    private static void superuser(String statement, Object... parameters) throws SQLException {
+        String url = ConfigProvider.getConfig().getValue("vidcase-test.db.superuser-url", String.class);
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
         }
     }
 

@@ -28,6 +28,14 @@ public final class MediaFixture {
         }
     }
 
+    /** Uploads a synthetic picture no other test uses; answers the new item's id. */
+    public static String uploadUnique(UUID caseId, UUID seizureId, String by) {
+        return io.restassured.RestAssured.given().auth().oauth2(Tokens.of(by)).contentType("application/octet-stream")
+                .body(uniquePng()).queryParam("fileName", "picture-" + SEED.incrementAndGet() + ".png")
+                .post("/api/cases/" + caseId + "/seizures/" + seizureId + "/media").then().statusCode(201)
+                .extract().path("item.id");
+    }
+
     public static UUID seizure(UUID caseId, String by) {
         String id = Api.as(by).body(Map.of("reference", "EX-" + SEED.incrementAndGet(), "deviceDescription", "synthetic laptop"))
                 .post("/api/cases/" + caseId + "/seizures").then().statusCode(201).extract().path("id");

@@ -11,14 +11,23 @@ import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.vidcase.hashing.video.VpdqHashFile;
+import org.vidcase.matching.EntryIds;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.synthetic.SyntheticImages;
 import org.vidcase.testsupport.Api;
@@ -41,7 +50,8 @@ import org.vidcase.testsupport.Tokens;
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
 class VideoTest {
 
-    private static int seed = (int) (System.nanoTime() & 0xFFFF);
+    /** Fixed, so that a run is repeatable (the encoder is deterministic); every video of a run has scenes of its own. */
+    private static int seed = 20_000;
 
     private static Spec spec() {
         seed += 10;
@@ -96,7 +106,15 @@ class VideoTest {
         assertThat(v.getInt("width")).isEqualTo(160);
         assertThat(v.getDouble("frameRate")).isEqualTo(10.0);
         assertThat(v.getInt("framesSampled")).isEqualTo(6);
-        assertThat(v.getList("keyFrames")).hasSize(3);
+        // One key frame a scene at least (three scenes cut hard); the camera's pan may start another
+        // within a scene where it moves the picture further than the scene distance.
+        List<Integer> keyFrameNumbers = v.getList("keyFrames.frameNumber", Integer.class);
+        assertThat(keyFrameNumbers).hasSizeBetween(3, 6).isSorted();
+        for (int scene = 0; scene < 3; scene++) {
+            int first = scene * 20;
+            assertThat(keyFrameNumbers).as("a key frame from scene %d", scene)
+                    .anyMatch(n -> n >= first && n < first + 20);
+        }
         assertThat(v.getList("keyFrames.timestampSeconds", Float.class)).isSorted();
         assertThat(v.getString("keyFrames[1].timestamp")).startsWith("00:00:0");
 
@@ -179,6 +197,14 @@ class VideoTest {
         assertThat(imported.getInt("result.entries")).isEqualTo(1);
         HashSetFixture.setActive(set, true);
         try {
+            // The videos hashed before the set counted are matched against it afterwards, as pictures are.
+            awaitStatus(other, copy, "ALERT");
+            JsonPath copyMatches = Api.as("officer").get(base(other, copy) + "/matches").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(copyMatches.getList("hashType", String.class)).contains("VPDQ");
+            assertThat(Api.as("auditor").get("/api/audit/events?action=hashset.rematch&size=1000").then()
+                    .statusCode(200).extract().jsonPath().getList("detail", String.class))
+                    .anyMatch(d -> d != null && d.contains("videos of this case matched the set by their frames"));
             String third = upload("officer", other, otherSeizure, video(Format.MKV, spec), "d.mkv").getString("item.id");
             assertThat(decoded("officer", other, third).getString("state")).isEqualTo("HASHED");
             Api.as("officer").get("/api/cases/" + other + "/media/" + third).then().statusCode(200)
@@ -193,6 +219,77 @@ class VideoTest {
         } finally {
             HashSetFixture.setActive(set, false);
         }
+        // Deactivated, the set no longer decides them.
+        awaitStatus(other, copy, null);
+    }
+
+    @Test
+    void aSetKeptEntryByEntryReachesTheVideoIndexByItsRevision() throws Exception {
+        UUID caseId = CaseFixture.openCase("officer");
+        String mediaId = upload("officer", caseId, MediaFixture.seizure(caseId, "officer"), video(Format.MP4, spec()),
+                "kept.mp4").getString("item.id");
+        assertThat(decoded("officer", caseId, mediaId).getString("state")).isEqualTo("HASHED");
+        byte[] frames = VpdqHashFile.read(new StringReader(Api.as("officer").get(base(caseId, mediaId) + "/video/vpdq")
+                .then().statusCode(200).extract().asString())).toBytes();
+        // As the hub subscription is kept: a set whose entries come and go by revision, written by any replica.
+        UUID set = UUID.randomUUID();
+        superuser("INSERT INTO hash_set (id, name, source, set_version, kind, category_scheme, active, entry_count, "
+                + "import_state, imported_at, created_by, created_at, updated_by, updated_at, version, revision) VALUES (?, "
+                + "?, 'CUSTOM', '1', 'ALERT', 'vics', true, 0, 'IMPORTED', now(), 'test', now(), 'test', now(), 0, 1)",
+                set, "Kept videos " + set);
+        int indexId = ((Number) superuserValue("SELECT index_id FROM hash_set WHERE id = ?", set)).intValue();
+        assertThat(knownEntries(caseId, mediaId)).as("revision 1: nothing of this video").isEmpty();
+
+        long entry = EntryIds.of(indexId, 0);
+        superuser("INSERT INTO hash_set_entry (id, hash_set_id, sha256, vpdq, category, added_rev) VALUES (?, ?, ?, ?, '1', 2)",
+                entry, set, "ab".repeat(32), frames);
+        superuser("UPDATE hash_set SET revision = 2, entry_count = 1 WHERE id = ?", set);
+        assertThat(knownEntries(caseId, mediaId)).as("added at revision 2").containsExactly(entry);
+
+        superuser("UPDATE hash_set_entry SET withdrawn_rev = 3 WHERE id = ?", entry);
+        superuser("UPDATE hash_set SET revision = 3 WHERE id = ?", set);
+        assertThat(knownEntries(caseId, mediaId)).as("withdrawn at revision 3").isEmpty();
+        superuser("UPDATE hash_set SET active = false WHERE id = ?", set);
+    }
+
+    private static List<Long> knownEntries(UUID caseId, String mediaId) {
+        return Api.as("officer").get(base(caseId, mediaId) + "/similar-videos").then().statusCode(200).extract().jsonPath()
+                .getList("hashSetEntries.entryId", Long.class);
+    }
+
+    private static void superuser(String statement, Object... parameters) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ConfigProvider.getConfig()
+                .getValue("vidcase-test.db.superuser-url", String.class)); PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static Object superuserValue(String query, Object parameter) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ConfigProvider.getConfig()
+                .getValue("vidcase-test.db.superuser-url", String.class)); PreparedStatement s = c.prepareStatement(query)) {
+            s.setObject(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getObject(1);
+            }
+        }
+    }
+
+    private static void awaitStatus(UUID caseId, String mediaId, String status) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        String seen;
+        do {
+            seen = Api.as("officer").get("/api/cases/" + caseId + "/media/" + mediaId).then().statusCode(200)
+                    .extract().path("matchStatus");
+            if (java.util.Objects.equals(seen, status)) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.currentTimeMillis() < deadline);
+        assertThat(seen).as("match status of " + mediaId).isEqualTo(status);
     }
 
     @Test

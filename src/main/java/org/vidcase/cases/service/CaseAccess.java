@@ -82,6 +82,11 @@ public class CaseAccess {
         return List.copyOf(ids);
     }
 
+    /** Every case the caller supervises (those of their unit, and those without one); none for others. */
+    public List<UUID> supervisedCaseIds() {
+        return user.isSupervisor() ? cases.ofUnit(user.unit(), null).stream().map(c -> c.id).toList() : List.of();
+    }
+
     public Optional<CaseRole> roleOfCaller(UUID caseId) {
         return membership(caseId).map(m -> m.role);
     }

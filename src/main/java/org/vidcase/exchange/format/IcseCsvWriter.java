@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import org.vidcase.csv.SpreadsheetCell;
 
 /**
  * Writes entries in the 16-column ICSE hash-set CSV layout, semicolon-separated with a header line:
@@ -14,7 +15,9 @@ import java.util.Locale;
  * Series name;Investigation name;Agency;Number of submissions;File Available;Media Type;Baseline}.
  * Flags are Y/N (empty when unknown), File Available True/False (always False: a hash list holds no
  * files), Baseline Yes/No; hex digests and PhotoDNA in upper case. {@code Investigation name},
- * {@code Agency}, {@code ZZ40}, {@code Lace} and {@code Image ID} are always empty.
+ * {@code Agency}, {@code ZZ40}, {@code Lace} and {@code Image ID} are always empty. A series pseudonym
+ * (base64url) that begins with {@code -} is written with a single quote before it, so that a spreadsheet
+ * does not take it for a formula ({@link SpreadsheetCell}); the ICSE reader drops that quote again.
  */
 public final class IcseCsvWriter implements Closeable {
 
@@ -38,7 +41,7 @@ public final class IcseCsvWriter implements Closeable {
             return false;
         }
         csv.writeRecord(upper(row.md5()), upper(row.sha1()), "", upper(row.photoDna()), "", "", yesNo(row.distributed()),
-                yesNo(row.victimIdentified()), yesNo(row.offenderIdentified()), row.series() == null ? "" : row.series(),
+                yesNo(row.victimIdentified()), yesNo(row.offenderIdentified()), row.series() == null ? "" : SpreadsheetCell.text(row.series()),
                 "", "", Integer.toString(row.submissions()), "False", mediaType(row.mediaType()),
                 row.baseline() ? "Yes" : "No");
         written++;

@@ -89,6 +89,11 @@ public class HubPullJob implements JobHandler {
     }
 
     @Override
+    public boolean tellsOwnerWhenEnded() {
+        return false;
+    }
+
+    @Override
     public void run(JobContext context) throws Exception {
         Parameters p = json.readValue(context.parameters(), Parameters.class);
         index.awaitLoaded(context::cancelled);

@@ -63,7 +63,7 @@ public class PackageComposer {
             SELECT i.md5, i.sha1, i.sha256, i.pdq, i.pdq_quality, i.photodna, i.category, i.baseline,
                    i.victim_identified, i.offender_identified, i.distributed, i.mime_type, i.categorised_at,
                    sm.series_id, coalesce(s.victim_identified, false), coalesce(s.offender_identified, false),
-                   hub.category
+                   hub.category, (SELECT vh.media_id FROM video_hash vh WHERE vh.media_id = i.id)
             FROM media_item i
             LEFT JOIN series_member sm ON sm.media_item_id = i.id AND sm.state = 'CONFIRMED'
             LEFT JOIN series s ON s.id = sm.series_id
@@ -124,6 +124,7 @@ public class PackageComposer {
         Found found = em.unwrap(Session.class).doReturningWork(c -> find(c, cases, codes, from, to));
         Map<String, PackageEntry> entries = new LinkedHashMap<>();
         Map<String, Feedback> feedback = new LinkedHashMap<>();
+        Map<UUID, String> videos = new LinkedHashMap<>();
         for (Candidate item : found.items()) {
             if (!series.isEmpty() && (item.seriesId() == null || !series.contains(item.seriesId()))) {
                 continue;
@@ -151,6 +152,12 @@ public class PackageComposer {
                     : item.pdqQuality(), item.photoDna(), List.of(), category, Boolean.TRUE.equals(item.baseline()),
                     item.seriesId() == null ? null : pseudonyms.of(item.seriesId()), item.victimIdentified() ? true : null,
                     item.offenderIdentified() ? true : null, item.distributed(), item.mediaType(), today, country));
+            if (item.hashedVideo() != null) {
+                videos.put(item.hashedVideo(), at);
+            }
+        }
+        if (!videos.isEmpty()) {
+            em.unwrap(Session.class).doWork(c -> withVideoFrames(c, entries, videos));
         }
         List<IdentificationCount> counts = Boolean.FALSE.equals(request.includeIdentificationCounts()) ? List.of()
                 : found.counts();
@@ -293,7 +300,30 @@ public class PackageComposer {
         return new Candidate(lower(rs.getString(1)), lower(rs.getString(2)), lower(rs.getString(3)),
                 lower(rs.getString(4)), pdqQuality,
                 photoDna == null || photoDna.length != 144 ? null : HexFormat.of().formatHex(photoDna), rs.getString(7),
-                baseline, victim, offender, distributed, mediaType(mime), seriesId, rs.getString(17));
+                baseline, victim, offender, distributed, mediaType(mime), seriesId, rs.getString(17),
+                rs.getObject(18, UUID.class));
+    }
+
+    /** Gives each decoded video's entry its vPDQ frames (at most the format's limit an entry), in pages. */
+    private void withVideoFrames(Connection c, Map<String, PackageEntry> entries, Map<UUID, String> videos)
+            throws SQLException {
+        List<UUID> ids = new ArrayList<>(videos.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> page = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement s = c.prepareStatement("SELECT media_id, frames FROM video_hash WHERE media_id = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("uuid", page.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String at = videos.get(rs.getObject(1, UUID.class));
+                        PackageEntry e = entries.get(at);
+                        entries.put(at, new PackageEntry(e.md5(), e.sha1(), e.sha256(), e.pdq(), e.pdqQuality(),
+                                e.photoDna(), PackageVideoFrames.of(rs.getBytes(2), settings.limits().maxFramesPerEntry()),
+                                e.category(), e.baseline(), e.series(), e.victimIdentified(), e.offenderIdentified(),
+                                e.distributed(), e.mediaType(), e.submitted(), e.submittingCountry()));
+                    }
+                }
+            }
+        }
     }
 
     private static String lower(String hex) {
@@ -314,9 +344,13 @@ public class PackageComposer {
     private record Found(List<Candidate> items, long notByAPerson, List<IdentificationCount> counts) {
     }
 
-    /** One item as the package may use it: no id, case, file or person. */
+    /**
+     * One item as the package may use it: no case, file or person; {@code hashedVideo} (a decoded
+     * video's id) only reads its vPDQ here and never leaves.
+     */
     private record Candidate(String md5, String sha1, String sha256, String pdq, Integer pdqQuality, String photoDna,
                              String category, Boolean baseline, boolean victimIdentified, boolean offenderIdentified,
-                             Boolean distributed, MediaKind mediaType, UUID seriesId, String hubCategory) {
+                             Boolean distributed, MediaKind mediaType, UUID seriesId, String hubCategory,
+                             UUID hashedVideo) {
     }
 }

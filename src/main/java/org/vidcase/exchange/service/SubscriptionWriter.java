@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +126,15 @@ final class SubscriptionWriter {
         if (bad != null) {
             return bad;
         }
-        if (d.md5() == null && d.sha1() == null && d.sha256() == null && d.pdq() == null && d.photoDna() == null) {
+        if (d.vpdq() != null && !d.vpdq().isEmpty()) {
+            try {
+                PackageVideoFrames.stored(d.vpdq());
+            } catch (IllegalArgumentException e) {
+                return "vpdq: " + e.getMessage();
+            }
+        }
+        if (d.md5() == null && d.sha1() == null && d.sha256() == null && d.pdq() == null && d.photoDna() == null
+                && (d.vpdq() == null || d.vpdq().isEmpty())) {
             return "no hash this node can match";
         }
         if (d.category() != null && !InternationalCategories.defines(d.category())) {
@@ -157,17 +166,18 @@ final class SubscriptionWriter {
         }
     }
 
-    private record Local(long id, String md5, String sha1, String sha256, String pdq, Integer pdqQuality, String photoDna) {
+    private record Local(long id, String md5, String sha1, String sha256, String pdq, Integer pdqQuality, String photoDna,
+                         byte[] vpdq) {
         boolean sameHashes(DeltaEntry d) {
             return Objects.equals(md5, d.md5()) && Objects.equals(sha1, d.sha1()) && Objects.equals(sha256, d.sha256())
                     && Objects.equals(pdq, d.pdq()) && Objects.equals(pdqQuality, d.pdqQuality())
-                    && Objects.equals(photoDna, d.photoDna());
+                    && Objects.equals(photoDna, d.photoDna()) && Arrays.equals(vpdq, PackageVideoFrames.stored(d.vpdq()));
         }
     }
 
     private static Local local(Connection c, UUID setId, long hubEntry) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT e.id, e.md5, e.sha1, e.sha256, e.pdq, e.pdq_quality, e.photodna
+                SELECT e.id, e.md5, e.sha1, e.sha256, e.pdq, e.pdq_quality, e.photodna, e.vpdq
                 FROM subscription_entry x JOIN hash_set_entry e ON e.id = x.entry_id
                 WHERE x.hash_set_id = ? AND x.hub_entry = ? AND e.withdrawn_rev IS NULL""")) {
             s.setObject(1, setId);
@@ -180,7 +190,7 @@ final class SubscriptionWriter {
                 Integer quality = rs.wasNull() ? null : (int) q;
                 byte[] photoDna = rs.getBytes(7);
                 return new Local(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        quality, photoDna == null ? null : HexFormat.of().formatHex(photoDna));
+                        quality, photoDna == null ? null : HexFormat.of().formatHex(photoDna), rs.getBytes(8));
             }
         }
     }
@@ -215,8 +225,8 @@ final class SubscriptionWriter {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO hash_set_entry (id, hash_set_id, md5, sha1, sha256, pdq, pdq_quality, photodna, category,
-                    series, victim_identified, offender_identified, distributed, baseline, added_rev)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    series, victim_identified, offender_identified, distributed, baseline, added_rev, vpdq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setLong(1, id);
             s.setObject(2, setId);
             s.setString(3, d.md5());
@@ -231,6 +241,7 @@ final class SubscriptionWriter {
             s.setBytes(8, d.photoDna() == null ? null : HexFormat.of().parseHex(d.photoDna()));
             details(s, 9, d);
             s.setLong(15, revision);
+            s.setBytes(16, PackageVideoFrames.stored(d.vpdq()));
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("""

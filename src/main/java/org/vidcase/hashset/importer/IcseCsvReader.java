@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.vidcase.csv.SpreadsheetCell;
 import org.vidcase.shared.error.RuleViolationException;
 
 /**
@@ -120,7 +121,7 @@ public final class IcseCsvReader {
     private static ReferenceEntry entry(CsvRecord row, Map<String, Integer> column) {
         String photoDna = field(row, column, "photodna");
         return new ReferenceEntry(field(row, column, "md5"), field(row, column, "sha1"), null, null, null,
-                photoDna == null ? null : photoDna(photoDna), null, field(row, column, "series name"),
+                photoDna == null ? null : photoDna(photoDna), null, SpreadsheetCell.restore(field(row, column, "series name")),
                 flag(row, column, "victim identified", "Y", "N"), flag(row, column, "offender identified", "Y", "N"),
                 flag(row, column, "is distributed", "Y", "N"), flag(row, column, "baseline", "Yes", "No"));
     }

@@ -76,10 +76,13 @@ public class RematchJob implements JobHandler {
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final Event<SeriesTextWritten> seriesText;
+    private final Event<HashSetStartedMatching> startedMatching;
 
     public RematchJob(AgroalDataSource dataSource, MatchingService matching, KnownHashIndex index, AuditTrail trail,
-                      ObjectMapper json, Event<SeriesTextWritten> seriesText) {
+                      ObjectMapper json, Event<SeriesTextWritten> seriesText,
+                      Event<HashSetStartedMatching> startedMatching) {
         this.seriesText = seriesText;
+        this.startedMatching = startedMatching;
         this.dataSource = dataSource;
         this.matching = matching;
         this.index = index;
@@ -95,6 +98,11 @@ public class RematchJob implements JobHandler {
     @Override
     public boolean resumable() {
         return true;
+    }
+
+    @Override
+    public boolean tellsOwnerWhenEnded() {
+        return false;
     }
 
     @Override
@@ -141,6 +149,9 @@ public class RematchJob implements JobHandler {
         trail.appendSeparately(AuditEntry.of(context.owner(), AuditAction.HASHSET_REMATCH, p.setId().toString(), null,
                 context.cancelled() ? AuditOutcome.REFUSED : AuditOutcome.SUCCESS, null, null,
                 p.reason() + ": " + summary));
+        if (!deactivated && !context.cancelled()) {
+            startedMatching.fire(new HashSetStartedMatching(p.setId(), p.indexId(), context.owner()));
+        }
     }
 
     /**

@@ -424,7 +424,7 @@ final class EntryMerger {
         }
     }
 
-    /** vPDQ frames as canonical JSON, kept for the day nodes match videos. */
+    /** vPDQ frames as canonical JSON, passed on in deltas: the nodes match videos by them. */
     private static String vpdq(PackageEntry e) {
         if (e.vpdq().isEmpty()) {
             return null;

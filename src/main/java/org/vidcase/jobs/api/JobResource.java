@@ -4,11 +4,15 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.UUID;
@@ -31,6 +35,16 @@ public class JobResource {
 
     public JobResource(JobQueryService jobs) {
         this.jobs = jobs;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "The caller's own jobs, newest first",
+            description = "Jobs the caller started (imports, clustering, verification, disposals), with their progress; "
+                    + "active=true lists only those queued or running.")
+    public java.util.List<JobSnapshot> mine(@QueryParam("active") @DefaultValue("false") boolean active,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return jobs.mine(active, size);
     }
 
     @GET

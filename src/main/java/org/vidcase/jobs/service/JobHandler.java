@@ -26,6 +26,15 @@ public interface JobHandler {
     }
 
     /**
+     * Whether the job's owner is told in their inbox when it ends. Work a person starts and waits
+     * for (an import, a detection) says yes; work that follows from something else (a video's
+     * hashing after its upload, a re-match, a scheduled pull) says no.
+     */
+    default boolean tellsOwnerWhenEnded() {
+        return true;
+    }
+
+    /**
      * Called in the cancelling transaction when a job is cancelled before it started, so that a
      * handler can undo what submitting it prepared (run is then never called).
      */

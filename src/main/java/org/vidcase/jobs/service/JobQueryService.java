@@ -12,10 +12,12 @@ public class JobQueryService {
 
     private final JobService jobs;
     private final JobAccess access;
+    private final org.vidcase.shared.security.CurrentUser user;
 
-    public JobQueryService(JobService jobs, JobAccess access) {
+    public JobQueryService(JobService jobs, JobAccess access, org.vidcase.shared.security.CurrentUser user) {
         this.jobs = jobs;
         this.access = access;
+        this.user = user;
     }
 
     @Audited(AuditAction.JOB_VIEW)
@@ -27,6 +29,12 @@ public class JobQueryService {
     public JobSnapshot cancel(@AuditObject UUID jobId) {
         access.cancellable(jobId);
         return jobs.snapshot(jobs.cancel(jobId));
+    }
+
+    /** The caller's own jobs, newest first (what they started: imports, clustering, verification). */
+    @Audited(AuditAction.JOB_LIST)
+    public java.util.List<JobSnapshot> mine(boolean activeOnly, int limit) {
+        return jobs.ofOwner(user.name(), activeOnly, limit).stream().map(jobs::snapshot).toList();
     }
 
     /** For the event stream: checks access once, then reads without auditing every tick. */

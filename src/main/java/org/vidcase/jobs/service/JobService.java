@@ -59,6 +59,7 @@ public class JobService {
     private final JobsConfig config;
     private final ObjectMapper json;
     private final Event<JobSubmitted> submitted;
+    private final Event<JobEnded> ended;
     private final Map<UUID, LiveJob> live = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final String replica;
@@ -67,8 +68,9 @@ public class JobService {
     private ScheduledExecutorService leases;
 
     public JobService(JobRepository jobs, Instance<JobHandler> handlers, JobsConfig config, ObjectMapper json,
-                      Event<JobSubmitted> submitted, Replica replica) {
+                      Event<JobSubmitted> submitted, Event<JobEnded> ended, Replica replica) {
         this.replica = replica.name();
+        this.ended = ended;
         this.jobs = jobs;
         this.handlers = handlers;
         this.config = config;
@@ -154,6 +156,10 @@ public class JobService {
         } else {
             inFlight.decrementAndGet();
         }
+    }
+
+    public List<Job> ofOwner(String owner, boolean activeOnly, int limit) {
+        return jobs.ofOwner(owner, activeOnly, limit);
     }
 
     public Optional<Job> find(UUID id) {
@@ -446,6 +452,9 @@ public class JobService {
             } else if (state == JobState.CANCELLED) {
                 job.message = "cancelled";
             }
+            if (job.owner != null && handler(job.type).map(JobHandler::tellsOwnerWhenEnded).orElse(false)) {
+                ended.fire(new JobEnded(job.id, job.type, job.caseId, job.owner, state, job.message));
+            }
         });
     }
 
@@ -488,6 +497,10 @@ public class JobService {
     }
 
     /** Fired inside the submitting transaction; observed after it commits. */
+    /** A job ended; observers act in the transaction that records its end (an inbox entry goes with it). */
+    public record JobEnded(UUID jobId, String type, UUID caseId, String owner, JobState state, String message) {
+    }
+
     public record JobSubmitted(UUID jobId, String type) {
     }
 }

@@ -183,7 +183,7 @@ public class MediaResource {
     public List<MediaItemView> list(@PathParam("caseId") UUID caseId, @Valid @BeanParam MediaSearchParameters search,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return media.list(caseId, search.query(caseId), search.review, page, size);
+        return media.list(caseId, search.query(caseId), search.review, search.hashOnlyFirst, page, size);
     }
 
     @GET
@@ -246,6 +246,20 @@ public class MediaResource {
                                     @QueryParam("stack") @DefaultValue("false") boolean stack,
                                     CategoriseRequest request) {
         return media.categorise(caseId, mediaId, request, stack);
+    }
+
+    @POST
+    @Path("/media/{mediaId}/categorisation/undo")
+    @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
+    @Operation(summary = "Undo the caller's latest categorisation of an item",
+            description = "Reverts the decision that is the item's latest categorisation, if the caller made it, on "
+                    + "every item it covered (the stack or series categorised with it) that nobody has categorised "
+                    + "since: each gets back the category, source and flags it had before, possibly none (then it is "
+                    + "back in the review queue). The undo is an entry of its own in each item's history; a series "
+                    + "text or tags the decision set stay. A second opinion the decision was waiting for is withdrawn. "
+                    + "409 when the latest categorisation is not the caller's own decision.")
+    public MediaItemView undo(@PathParam("caseId") UUID caseId, @PathParam("mediaId") UUID mediaId) {
+        return media.undo(caseId, mediaId);
     }
 
     @GET

@@ -31,6 +31,12 @@ public class MediaSearchParameters {
     @Parameter(description = "One representative per stack of near-duplicates, with its size")
     public boolean stacks;
 
+    @QueryParam("hashOnlyFirst")
+    @DefaultValue("false")
+    @Parameter(description = "Items known by hash only (no file) before those with a file, each in arrival order: "
+            + "what can be decided from hashes and metadata comes first. Lists without words or index filters only")
+    public boolean hashOnlyFirst;
+
     @QueryParam("tag")
     @Parameter(description = "index: carries this tag")
     public String tag;

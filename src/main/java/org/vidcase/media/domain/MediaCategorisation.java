@@ -24,8 +24,8 @@ public class MediaCategorisation {
 
     public String category;
 
+    /** Null only on an undo that brought the item back to having no category. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CategorySource source;
 
     @Column(name = "victim_identified")
@@ -50,4 +50,11 @@ public class MediaCategorisation {
 
     @Column(name = "categorised_at", nullable = false)
     public Instant categorisedAt;
+
+    /** The decision this row belongs to: the rows of one categorisation of a stack or series share it. */
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    /** On an undo: the decision it undid. */
+    public UUID undoes;
 }

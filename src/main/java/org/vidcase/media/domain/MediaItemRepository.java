@@ -56,7 +56,7 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
      *                        not hide members still to review)
      */
     public List<MediaItem> search(UUID caseId, UUID seizureId, String category, ReviewFilter review,
-                                  boolean representatives, int page, int size) {
+                                  boolean representatives, boolean hashOnlyFirst, int page, int size) {
         Parameters p = Parameters.with("caseId", caseId);
         String conditions = conditions("m", seizureId, category, review, p);
         String q = "from MediaItem m where m.caseId = :caseId";
@@ -69,7 +69,9 @@ public class MediaItemRepository implements PanacheRepositoryBase<MediaItem, UUI
                     + " where o.caseId = :caseId and o.stackId = m.stackId" + conditions("o", seizureId, category, review, p)
                     + ")))";
         }
-        return find(q + " order by m.createdAt, m.id", p).page(page, size).list();
+        String order = hashOnlyFirst ? " order by case when m.blobSha256 is null then 0 else 1 end, m.createdAt, m.id"
+                : " order by m.createdAt, m.id";
+        return find(q + order, p).page(page, size).list();
     }
 
     /** The filters on the item named {@code m}, each starting with " and ". */

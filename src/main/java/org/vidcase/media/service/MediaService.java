@@ -35,7 +35,9 @@ import org.vidcase.search.infra.MediaIndexQueries;
 import org.vidcase.search.service.MediaQuery;
 import org.vidcase.search.service.MediaSearchService;
 import org.vidcase.shared.category.CategoryScheme;
+import org.vidcase.shared.error.ConflictException;
 import org.vidcase.shared.error.ResourceNotFoundException;
+import org.vidcase.shared.error.RuleViolationException;
 import org.vidcase.shared.security.CurrentUser;
 
 /** Reading and categorising the media items of a case. */
@@ -51,11 +53,13 @@ public class MediaService {
     private final ObjectMapper json;
     private final MediaSearchService search;
     private final Event<MediaCategorised> categorised;
+    private final SecondOpinions secondOpinions;
 
     public MediaService(MediaItemRepository items, MediaLocationRepository locations,
                         MediaCategorisationRepository categorisations, CaseAccess access, CategoryScheme scheme,
                         CurrentUser user, ObjectMapper json, MediaSearchService search,
-                        Event<MediaCategorised> categorised) {
+                        Event<MediaCategorised> categorised, SecondOpinions secondOpinions) {
+        this.secondOpinions = secondOpinions;
         this.search = search;
         this.categorised = categorised;
         this.json = json;
@@ -73,7 +77,8 @@ public class MediaService {
      * the items as they are now).
      */
     @Audited(AuditAction.MEDIA_LIST)
-    public List<MediaItemView> list(@AuditCase UUID caseId, MediaQuery query, ReviewFilter review, int page, int size) {
+    public List<MediaItemView> list(@AuditCase UUID caseId, MediaQuery query, ReviewFilter review, boolean hashOnlyFirst,
+                                    int page, int size) {
         access.readable(caseId);
         boolean stacks = query.representativesOnly();
         List<MediaItem> found;
@@ -82,7 +87,7 @@ public class MediaService {
             found = items.inCase(caseId, hits.ids());
             AuditDetails.record("search " + describe(query, review) + ": " + hits.total() + " items, page " + page);
         } else {
-            found = items.search(caseId, query.seizureId(), query.category(), review, stacks, page, size);
+            found = items.search(caseId, query.seizureId(), query.category(), review, stacks, hashOnlyFirst, page, size);
         }
         Map<UUID, List<LocationView>> where = locations.ofMedia(found.stream().map(m -> m.id).toList()).stream()
                 .collect(Collectors.groupingBy(l -> l.mediaId, Collectors.mapping(LocationView::of, Collectors.toList())));
@@ -162,27 +167,150 @@ public class MediaService {
         MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
         scheme.require(request.category());
         CategorisationChange change = CategorisationChange.before(item);
-        String note = request.note() == null || request.note().isBlank() ? null : request.note();
-        apply(item, request, note);
-        int others = 0;
-        List<UUID> changed = new java.util.ArrayList<>(List.of(item.id));
+        List<MediaItem> decided = new java.util.ArrayList<>(List.of(item));
         if (wholeStack && item.stackId != null) {
-            for (MediaItem member : items.stack(caseId, item.stackId)) {
-                if (!member.id.equals(item.id)) {
-                    apply(member, request, note);
-                    changed.add(member.id);
-                    others++;
-                }
-            }
+            items.stack(caseId, item.stackId).stream().filter(m -> !m.id.equals(item.id)).forEach(decided::add);
         }
-        categorised.fire(new MediaCategorised(caseId, changed));
+        String note = noteOf(request);
+        decide(caseId, decided, request, note);
         String detail = json(change.after(item, note != null));
+        int others = decided.size() - 1;
         AuditDetails.record(others == 0 ? detail
                 : detail.substring(0, detail.length() - 1) + ",\"stackMembers\":" + others + "}");
         return view(item);
     }
 
-    private void apply(MediaItem item, CategoriseRequest request, String note) {
+    /**
+     * One decision over a group of items of the case (the confirmed members of a series), for a
+     * feature above media that audits the call: each item gets the category and a history entry of
+     * its own, all under one decision id.
+     *
+     * @return how many items were categorised
+     */
+    public int categoriseItems(UUID caseId, List<UUID> mediaIds, @Valid @NotNull CategoriseRequest request) {
+        access.workable(caseId);
+        scheme.require(request.category());
+        List<MediaItem> decided = items.inCase(caseId, mediaIds);
+        if (decided.isEmpty()) {
+            throw new RuleViolationException("There is no item to categorise");
+        }
+        decide(caseId, decided, request, noteOf(request));
+        return decided.size();
+    }
+
+    /**
+     * Undoes the caller's latest decision on the item, for every item it covered (its stack or
+     * series) that nobody has categorised since: each goes back to the category, source and flags
+     * it had before, which may be none. The undo is a history entry of its own. A series text or
+     * tags the decision set stay.
+     */
+    @Audited(AuditAction.MEDIA_CATEGORISE)
+    public MediaItemView undo(@AuditCase UUID caseId, @AuditObject UUID mediaId) {
+        access.workable(caseId);
+        MediaItem item = items.inCase(caseId, mediaId).orElseThrow(() -> new ResourceNotFoundException("Media item", mediaId));
+        List<MediaCategorisation> history = categorisations.history(item.id);
+        MediaCategorisation last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last == null || last.decisionId == null || last.undoes != null || last.source != CategorySource.HUMAN) {
+            throw new ConflictException("The item's latest categorisation is not a decision that can be undone");
+        }
+        if (!user.name().equals(last.categorisedBy)) {
+            throw new ConflictException("Only " + last.categorisedBy + ", who made the item's latest decision, can undo it");
+        }
+        UUID undone = last.decisionId;
+        UUID decision = UUID.randomUUID();
+        List<MediaCategorisation> rows = categorisations.ofDecision(undone);
+        java.util.Map<UUID, MediaCategorisation> latest = categorisations.latest(rows.stream().map(r -> r.mediaId).toList());
+        List<UUID> reverted = new java.util.ArrayList<>();
+        for (MediaCategorisation row : rows) {
+            if (!row.id.equals(latest.get(row.mediaId).id)) {
+                continue; // categorised again since: that later decision stands
+            }
+            MediaItem m = row.mediaId.equals(item.id) ? item : items.inCase(caseId, row.mediaId).orElse(null);
+            if (m == null) {
+                continue;
+            }
+            restore(m, previousOf(categorisations.history(m.id), row));
+            MediaCategorisation entry = snapshot(m, "undo");
+            entry.categorisedBy = user.name();
+            entry.categorisedAt = Instant.now();
+            entry.decisionId = decision;
+            entry.undoes = undone;
+            categorisations.persist(entry);
+            reverted.add(m.id);
+        }
+        categorised.fire(new MediaCategorised(caseId, reverted));
+        secondOpinions.withdraw(undone);
+        AuditDetails.record(json(java.util.Map.of("undoes", undone.toString(), "items", reverted.size(),
+                "category", String.valueOf(item.category))));
+        return view(item);
+    }
+
+    private static MediaCategorisation previousOf(List<MediaCategorisation> history, MediaCategorisation row) {
+        MediaCategorisation previous = null;
+        for (MediaCategorisation c : history) {
+            if (c.id.equals(row.id)) {
+                return previous;
+            }
+            previous = c;
+        }
+        return previous;
+    }
+
+    private static void restore(MediaItem item, MediaCategorisation previous) {
+        item.category = previous == null ? null : previous.category;
+        item.categorySource = previous == null ? null : previous.source;
+        item.categorisedBy = previous == null || previous.category == null ? null : previous.categorisedBy;
+        item.categorisedAt = previous == null || previous.category == null ? null : previous.categorisedAt;
+        item.victimIdentified = previous == null ? null : previous.victimIdentified;
+        item.offenderIdentified = previous == null ? null : previous.offenderIdentified;
+        item.distributed = previous == null ? null : previous.distributed;
+        item.selfGenerated = previous == null ? null : previous.selfGenerated;
+        item.suspected = previous == null ? null : previous.suspected;
+        item.baseline = previous == null ? null : previous.baseline;
+    }
+
+    /**
+     * A supervisor's resolution of a disagreement: the items the first decision covered that
+     * nobody categorised since get the resolved category, as a decision of its own.
+     *
+     * @return how many items changed
+     */
+    public int resolveDecision(UUID caseId, UUID firstDecision, String category, String note) {
+        scheme.require(category);
+        List<MediaCategorisation> rows = categorisations.ofDecision(firstDecision);
+        java.util.Map<UUID, MediaCategorisation> latest = categorisations.latest(rows.stream().map(r -> r.mediaId).toList());
+        List<MediaItem> carrying = items.inCase(caseId, rows.stream()
+                .filter(r -> r.id.equals(latest.get(r.mediaId).id)).map(r -> r.mediaId).toList());
+        if (carrying.isEmpty()) {
+            return 0;
+        }
+        MediaItem first = carrying.get(0);
+        CategoriseRequest request = new CategoriseRequest(category,
+                new MediaFlags(first.victimIdentified, first.offenderIdentified, first.distributed, first.selfGenerated,
+                        first.suspected, first.baseline), null, null, note);
+        UUID decision = UUID.randomUUID();
+        for (MediaItem m : carrying) {
+            apply(m, request, note, decision);
+        }
+        categorised.fire(new MediaCategorised(caseId, carrying.stream().map(m -> m.id).toList()));
+        return carrying.size();
+    }
+
+    /** Applies one decision to the items (the first is the one the officer looked at) and considers a second opinion. */
+    private void decide(UUID caseId, List<MediaItem> decided, CategoriseRequest request, String note) {
+        UUID decision = UUID.randomUUID();
+        for (MediaItem m : decided) {
+            apply(m, request, note, decision);
+        }
+        categorised.fire(new MediaCategorised(caseId, decided.stream().map(m -> m.id).toList()));
+        secondOpinions.consider(caseId, decided.get(0), decision, decided.size());
+    }
+
+    private static String noteOf(CategoriseRequest request) {
+        return request.note() == null || request.note().isBlank() ? null : request.note();
+    }
+
+    private void apply(MediaItem item, CategoriseRequest request, String note, UUID decision) {
         keepInitialCategorisation(item);
         MediaFlags flags = request.flags() == null ? new MediaFlags(null, null, null, null, null, null) : request.flags();
         item.category = request.category();
@@ -205,7 +333,9 @@ public class MediaService {
         if (note != null) {
             item.note = note;
         }
-        recordHistory(item, note);
+        MediaCategorisation entry = snapshot(item, note);
+        entry.decisionId = decision;
+        categorisations.persist(entry);
     }
 
     @Audited(AuditAction.MEDIA_VIEW)
@@ -227,11 +357,6 @@ public class MediaService {
             categorisations.persist(snapshot(item,
                     item.categorySource == CategorySource.HASH_MATCH ? "pre-categorised by hash" : "as imported"));
         }
-    }
-
-    /** Appends the item's current categorisation to its history. */
-    public void recordHistory(MediaItem item, String note) {
-        categorisations.persist(snapshot(item, note));
     }
 
     private static MediaCategorisation snapshot(MediaItem item, String note) {

@@ -1,7 +1,7 @@
 package org.vidcase.media.vics;
 
 import java.time.Instant;
-import org.vidcase.shared.csv.SpreadsheetCell;
+import org.vidcase.csv.SpreadsheetCell;
 
 /** The values of one CSV row, gathered column by column; each setter names what is wrong with a bad value. */
 final class CsvMediaRow {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.vidcase.shared.csv.SpreadsheetCell;
+import org.vidcase.csv.SpreadsheetCell;
 
 /**
  * Streams media out as a hash CSV in the columns {@link HashCsvReader} reads, one row per place a

@@ -29,7 +29,7 @@ public final class MediaDocumentLoader {
                    stack_id, victim_identified,
                    offender_identified, distributed, self_generated, suspected, series, tags, note, notes,
                    exif_make, exif_model, exif_body_serial, exif_lens, exif_software, exif_taken_at,
-                   gps_latitude, gps_longitude, created_at
+                   gps_latitude, gps_longitude, created_at, video_state
               FROM media_item WHERE id = ANY(?)
             """;
     private static final String LOCATIONS =
@@ -90,7 +90,7 @@ public final class MediaDocumentLoader {
                     d.put("seizure_ids", seizureIds);
                     for (String column : List.of("md5", "sha1", "sha256", "source", "match_status", "category",
                             "category_source", "categorised_by", "series", "note", "notes", "exif_make", "exif_model",
-                            "exif_body_serial", "exif_lens", "exif_software", "exif_taken_at")) {
+                            "exif_body_serial", "exif_lens", "exif_software", "exif_taken_at", "video_state")) {
                         putIfPresent(d, column, r.getString(column));
                     }
                     String pdq = r.getString("pdq");

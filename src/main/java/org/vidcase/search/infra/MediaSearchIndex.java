@@ -35,7 +35,7 @@ public class MediaSearchIndex {
      * of an older version serves find-similar but lacks fields newer searches need, until a rebuild
      * has filled a new index.
      */
-    public static final int DOCUMENTS_VERSION = 3;
+    public static final int DOCUMENTS_VERSION = 4;
 
     /** How long the dispatcher trusts what it last saw of a running rebuild. */
     public static final long REBUILD_CHECK_MILLIS = 1_000;

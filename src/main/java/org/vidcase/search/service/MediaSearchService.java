@@ -107,6 +107,8 @@ public class MediaSearchService {
             terms.put("category_source", "HUMAN");
         } else if (Boolean.FALSE.equals(q.humanCategorised())) {
             not.put("category_source", "HUMAN");
+            // The review queue: a video still being decoded is not to review yet.
+            not.put("video_state", "PENDING");
         }
         putIfPresent(terms, "tags", q.tag());
         putIfPresent(terms, "exif_make", q.make());

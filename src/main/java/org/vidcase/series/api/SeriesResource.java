@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vidcase.jobs.domain.Job;
 import org.vidcase.jobs.service.JobService;
+import org.vidcase.media.api.CategoriseRequest;
 import org.vidcase.series.service.SeriesClusteringService;
 import org.vidcase.series.service.SeriesService;
 import org.vidcase.shared.security.Roles;
@@ -117,6 +119,20 @@ public class SeriesResource {
     public SeriesView removeMember(@PathParam("caseId") UUID caseId, @PathParam("seriesId") UUID seriesId,
                                    @PathParam("mediaItemId") UUID mediaItemId) {
         return series.removeMember(caseId, seriesId, mediaItemId);
+    }
+
+    @PUT
+    @Path("/{seriesId}/categorisation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.SUPERVISOR})
+    @Operation(summary = "Categorise every confirmed member of the series",
+            description = "One decision (the body of PUT .../media/{id}/categorisation) for all confirmed members: each "
+                    + "item gets a history entry of its own, the series' history records it, and it can be undone from "
+                    + "any of its items (POST .../media/{id}/categorisation/undo). Suggested members are left alone; "
+                    + "422 when no member is confirmed.")
+    public SeriesCategorisationView categorise(@PathParam("caseId") UUID caseId, @PathParam("seriesId") UUID seriesId,
+                                               CategoriseRequest request) {
+        return series.categorise(caseId, seriesId, request);
     }
 
     @POST

@@ -19,10 +19,13 @@ import org.vidcase.audit.service.AuditCase;
 import org.vidcase.audit.service.AuditObject;
 import org.vidcase.audit.service.Audited;
 import org.vidcase.cases.service.CaseAccess;
+import org.vidcase.media.api.CategoriseRequest;
+import org.vidcase.media.service.MediaService;
 import org.vidcase.series.api.AddMembersRequest;
 import org.vidcase.series.api.CreateSeriesRequest;
 import org.vidcase.series.api.MemberDecisionRequest;
 import org.vidcase.series.api.MergeSeriesRequest;
+import org.vidcase.series.api.SeriesCategorisationView;
 import org.vidcase.series.api.SeriesEventView;
 import org.vidcase.series.api.SeriesMemberView;
 import org.vidcase.series.api.SeriesView;
@@ -57,11 +60,13 @@ public class SeriesService {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final SeriesNaming naming;
+    private final MediaService media;
 
     public SeriesService(SeriesRepository series, SeriesMemberRepository members, SeriesEventRepository events,
                          SeriesHistory history, CaseAccess access, CurrentUser user, ObjectMapper json,
-                         SeriesNaming naming) {
+                         SeriesNaming naming, MediaService media) {
         this.naming = naming;
+        this.media = media;
         this.series = series;
         this.members = members;
         this.events = events;
@@ -167,6 +172,28 @@ public class SeriesService {
             history.recordAudited(s.id, user.name(), "members-added", detail("mediaItemIds", added));
         }
         return view(s, true);
+    }
+
+    /**
+     * Categorises every confirmed member of the series as one decision (suggested members are not
+     * decided yet and are left alone): each item's history and the series' history record it.
+     */
+    @Audited(AuditAction.SERIES_CATEGORISE)
+    public SeriesCategorisationView categorise(@AuditCase UUID caseId, @AuditObject UUID seriesId,
+                                               @Valid @NotNull CategoriseRequest request) {
+        access.workable(caseId);
+        Series s = locked(caseId, seriesId);
+        List<UUID> confirmed = members.ofSeries(s.id).stream().filter(m -> m.state == MemberState.CONFIRMED)
+                .map(m -> m.mediaItemId).toList();
+        if (confirmed.isEmpty()) {
+            throw new RuleViolationException("Series " + s.reference + " has no confirmed member to categorise; "
+                    + "confirm its suggested members first");
+        }
+        int categorised = media.categoriseItems(caseId, confirmed, request);
+        long suggested = members.countInState(s.id, MemberState.SUGGESTED);
+        history.recordAudited(s.id, user.name(), "members-categorised",
+                detail("category", request.category(), "items", categorised));
+        return new SeriesCategorisationView(s.id, request.category(), categorised, suggested);
     }
 
     @Audited(AuditAction.SERIES_MEMBER_DECIDE)

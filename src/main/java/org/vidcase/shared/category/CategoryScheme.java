@@ -56,6 +56,11 @@ public class CategoryScheme {
         return categories;
     }
 
+    /** Whether the code is one the scheme counts as an alert (illegal or pertinent material). */
+    public boolean isAlert(String code) {
+        return code != null && categories.stream().anyMatch(c -> c.alert() && c.code().equals(code));
+    }
+
     public boolean defines(String code) {
         return codes.containsKey(code);
     }

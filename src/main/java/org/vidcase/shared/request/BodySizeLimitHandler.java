@@ -28,6 +28,8 @@ public class BodySizeLimitHandler {
             "/api/cases/[^/]+/seizures/[^/]+/(media|imports)/?|/api/hash-sets/[^/]+/imports/?");
     /** Endpoints that take exchange packages (compact JWS), held to the package limit. */
     static final Pattern PACKAGE_ENDPOINTS = Pattern.compile("/api/hub/(packages|package-files)/?");
+    /** Endpoints that take a probe picture (hashed, never stored), held to the probe limit unless sent as JSON. */
+    static final Pattern PROBE_ENDPOINTS = Pattern.compile("/api/similar/?");
     private static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
     @ConfigProperty(name = "vidcase.http.max-json-body-size")
@@ -40,6 +42,8 @@ public class BodySizeLimitHandler {
     ApiRoutes routes;
     @ConfigProperty(name = "vidcase.exchange.max-package-size", defaultValue = "32M")
     MemorySize maxPackage;
+    @ConfigProperty(name = "vidcase.http.max-probe-picture-size", defaultValue = "64M")
+    MemorySize maxProbe;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -50,7 +54,9 @@ public class BodySizeLimitHandler {
         String path = ctx.request().path();
         long limit = FILE_ENDPOINTS.matcher(path).matches()
                 ? maxUpload.asLongValue() + MULTIPART_OVERHEAD
-                : PACKAGE_ENDPOINTS.matcher(path).matches() ? maxPackage.asLongValue() : maxJsonBody.asLongValue();
+                : PACKAGE_ENDPOINTS.matcher(path).matches() ? maxPackage.asLongValue()
+                : PROBE_ENDPOINTS.matcher(path).matches() && !json(ctx) ? maxProbe.asLongValue()
+                : maxJsonBody.asLongValue();
         boolean file = FILE_ENDPOINTS.matcher(path).matches();
         if (length == null && !file && ctx.request().getHeader("Transfer-Encoding") != null) {
             Problem problem = Problem.of(411, "A request body other than a file upload or import must announce its length "
@@ -85,6 +91,11 @@ public class BodySizeLimitHandler {
             return;
         }
         ctx.next();
+    }
+
+    private static boolean json(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return type == null || type.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     private static long parse(String length) {

@@ -62,6 +62,11 @@ public class VideoHashingJob implements JobHandler {
     }
 
     @Override
+    public boolean tellsOwnerWhenEnded() {
+        return false;
+    }
+
+    @Override
     public int maxRunning() {
         return config.concurrentDecodes();
     }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +28,7 @@ import org.vidcase.audit.service.AuditObject;
 import org.vidcase.audit.service.Audited;
 import org.vidcase.cases.service.CaseAccess;
 import org.vidcase.hashing.preview.BlurredPreview;
+import org.vidcase.hashing.preview.Png;
 import org.vidcase.hashing.preview.ContactSheet;
 import org.vidcase.hashing.video.VpdqComparison;
 import org.vidcase.hashing.video.VpdqHashFile;
@@ -117,7 +117,7 @@ public class VideoReadService {
         videoItem(caseId, mediaId);
         Tuple k = keyFrame(mediaId, index);
         AuditDetails.record("blurred preview of key frame " + index);
-        return png(BlurredPreview.render(picture(k), config.previewMaxSide(), config.previewBlur()));
+        return Png.encode(BlurredPreview.render(picture(k), config.previewMaxSide(), config.previewBlur()));
     }
 
     /** Every key frame, blurred and greyscale, in time order with its timestamp, as one PNG. */
@@ -134,7 +134,7 @@ public class VideoReadService {
             throw new ResourceNotFoundException("Key frames of media item", mediaId);
         }
         AuditDetails.record("blurred contact sheet of " + tiles.size() + " key frames");
-        return png(ContactSheet.render(tiles, 4));
+        return Png.encode(ContactSheet.render(tiles, 4));
     }
 
     /** A key frame as stored (JPEG), after its SHA-256 was verified: content access. */
@@ -259,16 +259,6 @@ public class VideoReadService {
             throw new IllegalStateException(e);
         }
         return bytes;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static double round(double percent) {

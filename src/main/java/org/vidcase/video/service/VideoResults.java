@@ -190,7 +190,7 @@ public class VideoResults {
     }
 
     /** vPDQ matches with known videos (past the configured shares) and frames near known pictures. */
-    private List<VideoMatch> matches(VpdqSignature signature) {
+    List<VideoMatch> matches(VpdqSignature signature) {
         int radius = matchingConfig.pdqRadius();
         List<VideoMatch> out = new ArrayList<>();
         for (VideoFrameIndex.Match m : referenceVideos.match(signature, radius)) {

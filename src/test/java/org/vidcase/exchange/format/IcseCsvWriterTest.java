@@ -53,4 +53,21 @@ class IcseCsvWriterTest {
         assertThat(lines[1].split(";", -1)).containsExactly(e.md5().toUpperCase(), e.sha1().toUpperCase(), "", "", "", "",
                 "Y", "N", "", "S", "", "", "3", "False", "Image", "Yes");
     }
+
+    @Test
+    void aPseudonymThatBeginsLikeAFormulaIsNeutralisedAndReadBackAsItWas() throws Exception {
+        PackageEntry e = PackageFixture.entry(3);
+        String pseudonym = "-" + "A".repeat(42);
+        StringWriter out = new StringWriter();
+        try (IcseCsvWriter writer = new IcseCsvWriter(out)) {
+            writer.write(new IcseRow(e.md5(), e.sha1(), null, null, null, null, pseudonym, 1, MediaKind.IMAGE, false));
+        }
+        assertThat(out.toString().split("\r\n")[1].split(";", -1)[9]).isEqualTo("'" + pseudonym);
+        List<ReferenceEntry> read = new ArrayList<>();
+        IcseCsvReader.read(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)), read::add,
+                error -> {
+                    throw new AssertionError(error.toString());
+                });
+        assertThat(read).singleElement().extracting(ReferenceEntry::series).isEqualTo(pseudonym);
+    }
 }

@@ -1,4 +1,4 @@
-package org.vidcase.shared.csv;
+package org.vidcase.csv;
 
 /**
  * One CSV cell as a spreadsheet will read it safely (OWASP "CSV Injection"; ASVS 5 V1.2.10): every
@@ -6,6 +6,7 @@ package org.vidcase.shared.csv;
  * {@code = + - @}, a tab, a carriage return or a line feed is prefixed with a single quote, which
  * Excel, LibreOffice and Google Sheets take as "this is text" instead of running it as a formula.
  * Values stay as they are everywhere else; JSON is not a spreadsheet and carries them verbatim.
+ * Plain Java: the exchange's ICSE CSV writer uses it as the case exports do.
  */
 public final class SpreadsheetCell {
 
@@ -19,8 +20,15 @@ public final class SpreadsheetCell {
         if (value == null) {
             return "";
         }
-        String text = startsLikeFormula(value) ? "'" + value : value;
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return '"' + text(value).replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The value's text as a spreadsheet will not run it, for a CSV writer that quotes by itself:
+     * prefixed with a single quote where it begins like a formula; null stays null.
+     */
+    public static String text(String value) {
+        return value != null && startsLikeFormula(value) ? "'" + value : value;
     }
 
     /**

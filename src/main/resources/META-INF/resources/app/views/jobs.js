@@ -1,0 +1,70 @@
+// Jobs: the user's running and recent jobs with live progress, cancellable.
+import { h, replace, when } from '../dom.js';
+import { badge, button, loadInto, pageHeader, progressBar, section, table, toast } from '../ui.js';
+import { problemToast } from './cases.js';
+
+export function jobStateBadge(state) {
+  const kind = { SUCCEEDED: 'ok', FAILED: 'danger', CANCELLED: 'neutral', RUNNING: 'info', QUEUED: 'info' }[state] ?? 'neutral';
+  return badge(state.toLowerCase(), kind);
+}
+
+function describe(job) {
+  const parts = [];
+  if (job.total) parts.push(`${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')}`);
+  else if (job.done) parts.push(`${job.done.toLocaleString('en-GB')} done`);
+  if (job.itemsPerSecond) parts.push(`${Math.round(job.itemsPerSecond)}/s`);
+  if (job.etaSeconds && job.state === 'RUNNING') parts.push(`about ${job.etaSeconds} s left`);
+  if (job.errorCount) parts.push(`${job.errorCount} errors`);
+  if (job.message) parts.push(job.message);
+  return parts.join(', ');
+}
+
+/**
+ * A job's progress, live from its server-sent events until it ends; onEnd gets the last snapshot.
+ */
+export function jobProgress(app, jobId, { signal, onEnd, label = 'Job' } = {}) {
+  const bar = progressBar(`${label} progress`);
+  const state = h('span', { class: 'job-state' });
+  const errors = h('div');
+  const el = h('div', { class: 'job', dataset: { jobId } }, h('p', {}, `${label}: `, state), bar, errors);
+  const show = job => {
+    replace(state, jobStateBadge(job.state));
+    bar.set((job.percent ?? (job.state === 'SUCCEEDED' ? 100 : 0)) / 100, describe(job) || job.state.toLowerCase());
+    if (job.errors?.length) {
+      replace(errors, h('details', {}, h('summary', {}, `${job.errorCount} records refused`),
+        h('ul', {}, job.errors.map(e => h('li', {}, e)))));
+    }
+  };
+  let last = null;
+  app.api.events(`/api/jobs/${jobId}/events`, job => { last = job; show(job); }, signal)
+    .then(() => { if (last && onEnd) onEnd(last); })
+    .catch(e => { if (!signal?.aborted) replace(errors, h('p', { class: 'field-error' }, e.message)); });
+  return el;
+}
+
+export async function view({ app, signal }) {
+  const holder = h('div');
+  const load = () => loadInto(holder, () => app.api.get('/api/jobs'), jobs => table({
+    caption: 'Your jobs, newest first',
+    rows: jobs,
+    empty: 'You have no jobs.',
+    columns: [
+      { label: 'Job', value: j => j.type },
+      { label: 'Started', value: j => when(j.createdAt) },
+      { label: 'Progress', value: j => (j.state === 'RUNNING' || j.state === 'QUEUED')
+        ? jobProgress(app, j.id, { signal, label: j.type, onEnd: () => load() }) : [jobStateBadge(j.state), ' ', describe(j)] },
+      { label: 'Actions', value: j => (j.state === 'RUNNING' || j.state === 'QUEUED')
+        ? button('Cancel', async () => {
+          try {
+            await app.api.post(`/api/jobs/${j.id}/cancel`);
+            toast('Cancellation requested');
+            load();
+          } catch (e) {
+            problemToast(e);
+          }
+        }, { 'aria-label': `Cancel ${j.type} job` }) : '' },
+    ],
+  }));
+  load();
+  return h('div', {}, pageHeader('Jobs', button('Refresh', load)), section('Running and recent jobs', holder));
+}
