@@ -309,10 +309,20 @@ public class JobService {
                 running.requestCancel();
             }
         }
-        for (UUID id : ids) {
+        List<UUID> notKept = java.util.Arrays.stream(ids).filter(id -> !kept.contains(id)).toList();
+        if (notKept.isEmpty()) {
+            return;
+        }
+        // A job that ended between the snapshot of running jobs and the renewal is not a lost lease.
+        @SuppressWarnings("unchecked")
+        List<Object> stillRunning = QuarkusTransaction.requiringNew().call(() -> jobs.getEntityManager()
+                .createNativeQuery("SELECT id FROM job WHERE id = ANY(CAST(?1 AS uuid[])) AND state IN ('RUNNING', 'QUEUED')")
+                .setParameter(1, notKept.toArray(UUID[]::new)).getResultList());
+        for (Object row : stillRunning) {
+            UUID id = (UUID) row;
             LiveJob running = live.get(id);
-            if (!kept.contains(id) && running != null && !running.leaseLost()) {
-                LOG.warnf("Job %s is no longer leased to %s (taken over or ended elsewhere); stopping it here", id, replica);
+            if (running != null && !running.leaseLost()) {
+                LOG.warnf("Job %s is no longer leased to %s (taken over elsewhere); stopping it here", id, replica);
                 running.loseLease();
             }
         }
