@@ -16,6 +16,24 @@ public final class DatabaseUnavailable {
 
     /** Looks through causes and suppressed exceptions: a failed commit hides its reason among the latter. */
     public static boolean causedBy(Throwable failure) {
+        return anyCause(failure, t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof java.net.ConnectException
+                || t instanceof SQLException sql && connectionState(sql.getSQLState())
+                || t.getMessage() != null && t.getMessage().contains("Acquisition timeout while waiting for new connection"));
+    }
+
+    /**
+     * Whether the database rolled the transaction back because it met another one: a deadlock
+     * (40P01) or a serialization failure (40001). Nothing of it was kept; the same request may
+     * simply be sent again.
+     */
+    public static boolean rolledBackByAnotherTransaction(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql
+                && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
+    }
+
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> test) {
         java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (failure != null) {
@@ -30,15 +48,7 @@ public final class DatabaseUnavailable {
                 pending.add(t.getCause());
             }
             pending.addAll(java.util.List.of(t.getSuppressed()));
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout while waiting for new connection")) {
+            if (test.test(t)) {
                 return true;
             }
         }

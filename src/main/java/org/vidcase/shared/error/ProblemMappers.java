@@ -192,6 +192,13 @@ public class ProblemMappers {
             return problemBuilder(503, "The database is unavailable; the request did not complete. Try again shortly.", null)
                     .header("Retry-After", "5").build();
         }
+        if (DatabaseUnavailable.rolledBackByAnotherTransaction(e)) {
+            // Transient, but a sign of a lock-order bug: logged with the stack so that it can be found.
+            LOG.warnf(e, "Request %s was rolled back by the database (deadlock or serialization failure)",
+                    request.requestId());
+            return problemBuilder(503, "The request met another one in the database and was rolled back; nothing of it "
+                    + "was kept. Send it again.", null).header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "Request %s failed", request.requestId());
         return problem(500, "The server could not complete the request; quote request id "
                 + request.requestId() + " to an administrator", null);

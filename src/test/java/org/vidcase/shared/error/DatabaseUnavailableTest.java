@@ -28,4 +28,17 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causedBy(second)).isFalse();
         assertThat(DatabaseUnavailable.causedBy(null)).isFalse();
     }
+
+    @Test
+    void aDeadlockOrSerializationFailureIsATransientRollbackNotAnOutage() {
+        SQLException deadlock = new SQLException("ERROR: deadlock detected", "40P01");
+        RuntimeException commit = new RuntimeException("Could not commit transaction");
+        commit.addSuppressed(deadlock);
+        assertThat(DatabaseUnavailable.rolledBackByAnotherTransaction(new RuntimeException("wrapped", commit))).isTrue();
+        assertThat(DatabaseUnavailable.rolledBackByAnotherTransaction(new SQLException("could not serialize", "40001")))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(deadlock)).isFalse();
+        assertThat(DatabaseUnavailable.rolledBackByAnotherTransaction(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseUnavailable.rolledBackByAnotherTransaction(null)).isFalse();
+    }
 }
