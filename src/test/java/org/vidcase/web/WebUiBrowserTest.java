@@ -553,6 +553,48 @@ class WebUiBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void aSupervisorApprovesTheDisposalOfAClosedCase() throws InterruptedException {
+        // Closed cases are due at once in the test profile (retention period 0).
+        java.util.UUID closed = org.vidcase.testsupport.CaseFixture.openCase("officer");
+        String reference = Api.as("officer").get("/api/cases/" + closed).then().statusCode(200).extract().path("reference");
+        Api.as("officer").body(Map.of("reason", "Convicted; appeals exhausted")).post("/api/cases/" + closed + "/close")
+                .then().statusCode(200);
+
+        WebSignIn.as(browser, base, "supervisor", "/disposals");
+        browser.waitForText(By.id("main"), reference);
+        browser.assertAccessible("disposals due");
+        browser.screenshot("disposals-due");
+        browser.open(base + "/#/cases/" + closed);
+        browser.type(By.xpath("//form[.//button[normalize-space()='Approve the disposal']]//*[@name='legalBasis']"),
+                "Retention schedule, section 4.2");
+        browser.click(By.xpath("//button[normalize-space()='Approve the disposal']"));
+        browser.waitForText(By.id("toasts"), "Disposal approved");
+        // The job runs it; the register then says it is done and when the key was destroyed.
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"DISPOSED".equals(disposalState(reference)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(disposalState(reference)).isEqualTo("DISPOSED");
+        browser.open(base + "/#/cases");
+        browser.open(base + "/#/disposals");
+        String row = "//table[caption[contains(., 'register')]]//tr[td[normalize-space()='" + reference + "']]";
+        browser.waitForText(By.xpath(row), "disposed");
+        assertThat(browser.find(By.xpath(row)).getText()).contains("Retention schedule, section 4.2").contains("supervisor");
+        browser.assertAccessible("disposal register");
+        browser.screenshot("disposal-register");
+        Api.as("officer").get("/api/cases/" + closed).then().statusCode(404);
+        WebSignIn.signOut(browser, "supervisor");
+    }
+
+    private static String disposalState(String reference) {
+        List<Map<String, Object>> register = Api.as("supervisor").get("/api/disposals").then().statusCode(200).extract()
+                .jsonPath().getList("");
+        return register.stream().filter(d -> reference.equals(d.get("caseReference"))).map(d -> (String) d.get("state"))
+                .findFirst().orElse(null);
+    }
+
+    @Test
     @Order(8)
     void tokensRenewSilentlyAndAnEndedSessionReturnsToSignInOnTheSamePage() throws InterruptedException {
         KeycloakAdmin admin = KeycloakAdmin.connect();
