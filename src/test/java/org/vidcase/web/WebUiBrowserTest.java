@@ -595,6 +595,50 @@ class WebUiBrowserTest {
     }
 
     @Test
+    @Order(7)
+    void aVideoIsTriagedFromBlurredKeyFramesAndOneFrameRevealedWithAJustification() throws Exception {
+        java.util.UUID videoCase = org.vidcase.testsupport.CaseFixture.openCase("officer");
+        java.util.UUID seizure = org.vidcase.testsupport.MediaFixture.seizure(videoCase, "officer");
+        Path file = Files.createTempFile("vidcase-web-", ".mp4");
+        byte[] video;
+        try {
+            video = Files.readAllBytes(org.vidcase.testsupport.SyntheticVideos.write(file,
+                    org.vidcase.testsupport.SyntheticVideos.Format.MP4,
+                    new org.vidcase.testsupport.SyntheticVideos.Spec(List.of(60_000L, 60_001L), 2, 10, 160, 120)));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        String item = RestAssured.given().auth().oauth2(org.vidcase.testsupport.Tokens.of("officer"))
+                .contentType("application/octet-stream").body(video).queryParam("fileName", "clip.mp4")
+                .post("/api/cases/" + videoCase + "/seizures/" + seizure + "/media").then().statusCode(201)
+                .extract().path("item.id");
+        String itemPath = "/api/cases/" + videoCase + "/media/" + item;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!"HASHED".equals(Api.as("officer").get(itemPath + "/video").then().statusCode(200).extract().path("state"))) {
+            assertThat(System.currentTimeMillis()).as("the video is hashed in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+
+        WebSignIn.as(browser, base, "officer", "/cases/" + videoCase + "/media/" + item);
+        browser.click(By.id("show-preview"));
+        browser.find(By.cssSelector("#picture-panel img[alt='Blurred greyscale key frames of the video']"));
+        browser.click(By.id("reveal-picture"));
+        browser.type(By.id("reveal-justification"), "Categorisation: the key frames do not settle it");
+        browser.click(By.xpath("//dialog//button[normalize-space()='Reveal']"));
+        browser.click(By.cssSelector("#picture-panel button[data-key-frame='0']"));
+        browser.find(By.cssSelector("#picture-panel img[alt^='Key frame at']"));
+        browser.assertAccessible("video key frame revealed");
+        browser.screenshot("video-key-frame-revealed");
+        browser.click(By.id("hide-picture"));
+        browser.waitFor(d -> d.findElements(By.cssSelector("#picture-panel img")).isEmpty(), "the frame hidden");
+        List<Map<String, Object>> audited = Api.as("auditor").get("/api/audit/events?caseId=" + videoCase + "&objectId="
+                + item + "&size=50").then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(audited).filteredOn(e -> "media.key-frame-reveal".equals(e.get("action"))).singleElement()
+                .satisfies(e -> assertThat(e.get("justification")).isEqualTo("Categorisation: the key frames do not settle it"));
+        WebSignIn.signOut(browser, "officer");
+    }
+
+    @Test
     @Order(8)
     void tokensRenewSilentlyAndAnEndedSessionReturnsToSignInOnTheSamePage() throws InterruptedException {
         KeycloakAdmin admin = KeycloakAdmin.connect();

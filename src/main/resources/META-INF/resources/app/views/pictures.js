@@ -108,12 +108,44 @@ export function picturePanel(app, c, item) {
       replace(area, problem(e));
     }
   };
+  // A video is revealed one key frame at a time: the officer picks the frame by its time.
+  const revealKeyFrame = async () => {
+    const why = await askJustification();
+    if (!why) return;
+    replace(area, h('p', { class: 'loading', role: 'status' }, 'Listing the key frames…'));
+    try {
+      const video = await app.api.get(`${base}/video`);
+      const frames = video.keyFrames || [];
+      if (!frames.length) {
+        replace(area, h('p', {}, 'No key frame was kept for this video.'));
+        return;
+      }
+      const shownFrame = h('div', { class: 'key-frame-revealed', 'aria-live': 'polite' });
+      const choose = frames.map(f => button(`Frame at ${f.timestamp}`, async () => {
+        forgetPictures();
+        replace(shownFrame, h('p', { class: 'loading', role: 'status' }, 'Revealing the key frame…'));
+        try {
+          replace(shownFrame, await imageFrom(app, `${base}/key-frames/${f.index}`, { justification: why },
+            `Key frame at ${f.timestamp}, revealed`), button('Hide the picture', hide, { id: 'hide-picture' }));
+          panel.classList.add('revealed');
+          status.textContent = `Key frame at ${f.timestamp} revealed for you alone; recorded in the audit trail with your justification.`;
+        } catch (e) {
+          replace(shownFrame, problem(e));
+        }
+      }, { dataset: { keyFrame: String(f.index) } }));
+      replace(area, h('div', { class: 'picture-actions', role: 'group', 'aria-label': 'Key frame to reveal' }, choose),
+        shownFrame);
+    } catch (e) {
+      replace(area, problem(e));
+    }
+  };
   const videoReady = isVideo && item.video.state === 'HASHED';
   replace(panel, status, area, h('div', { class: 'picture-actions' },
     !isVideo || videoReady ? button(isVideo ? 'Show blurred key frames' : 'Show blurred preview', showPreview,
       { id: 'show-preview' }) : null,
-    isVideo || !app.canReveal ? null
-      : button([h('kbd', {}, 'r'), ' Reveal the picture'], reveal, { id: 'reveal-picture', dataset: { action: 'reveal' } })));
+    !app.canReveal || (isVideo && !videoReady) ? null
+      : button([h('kbd', {}, 'r'), isVideo ? ' Reveal a key frame' : ' Reveal the picture'],
+        isVideo ? revealKeyFrame : reveal, { id: 'reveal-picture', dataset: { action: 'reveal' } })));
   if (previewsOn() && (!isVideo || videoReady)) showPreview();
   return panel;
 }
