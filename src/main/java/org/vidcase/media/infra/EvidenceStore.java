@@ -144,10 +144,7 @@ public class EvidenceStore {
         String finalKey = "blobs/" + staged.digest().sha256().substring(0, 2) + "/" + staged.digest().sha256() + "/"
                 + UUID.randomUUID();
         try {
-            minio.copyObject(CopyObjectArgs.builder().bucket(bucket).object(finalKey)
-                    .source(CopySource.builder().bucket(bucket).object(staged.stagingKey()).build()).build());
-        } catch (Exception e) {
-            throw new StorageUnavailableException("Evidence storage could not file the object", e);
+            copyWithRetries(staged.stagingKey(), finalKey);
         } finally {
             removeQuietly(staged.stagingKey());
         }
@@ -159,6 +156,33 @@ public class EvidenceStore {
             }
         }
         return finalKey;
+    }
+
+    /**
+     * Copies within the bucket, trying again twice after a short pause: the MinIO client does not
+     * retry, while object stores answer a busy moment with a 5xx (S3's SlowDown) and a store on a
+     * file system may remove a folder a concurrent delete left empty. A copy is safe to repeat.
+     */
+    private void copyWithRetries(String from, String to) throws StorageUnavailableException {
+        long[] pauses = {100, 400};
+        for (int attempt = 0; ; attempt++) {
+            try {
+                minio.copyObject(CopyObjectArgs.builder().bucket(bucket).object(to)
+                        .source(CopySource.builder().bucket(bucket).object(from).build()).build());
+                return;
+            } catch (Exception e) {
+                if (attempt >= pauses.length || e instanceof InterruptedException) {
+                    throw new StorageUnavailableException("Evidence storage could not file the object", e);
+                }
+                LOG.warnf("Filing %s in evidence storage failed (%s); trying again", to, e.getMessage());
+                try {
+                    Thread.sleep(pauses[attempt]);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageUnavailableException("Evidence storage could not file the object", e);
+                }
+            }
+        }
     }
 
     /** The decrypted content of a stored object. Segments are authenticated as they are read. */
