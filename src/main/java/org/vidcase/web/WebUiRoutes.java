@@ -26,9 +26,12 @@ public class WebUiRoutes {
     private final String clientId;
     private final String policy;
     private final java.util.Optional<String> devFilesDir;
+    private final String exchangeMode;
 
-    public WebUiRoutes(WebUiConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String serverRealmUrl) {
+    public WebUiRoutes(WebUiConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String serverRealmUrl,
+                       @ConfigProperty(name = "vidcase.exchange.mode", defaultValue = "node") String exchangeMode) {
         this.realmUrl = config.realmUrl().orElse(serverRealmUrl).replaceAll("/+$", "");
+        this.exchangeMode = exchangeMode.strip().toLowerCase(java.util.Locale.ROOT);
         this.clientId = config.clientId();
         this.policy = SecurityHeaders.contentSecurityPolicy(realmUrl);
         this.devFilesDir = config.devFilesDir();
@@ -75,7 +78,9 @@ public class WebUiRoutes {
     }
 
     private void config(RoutingContext ctx) {
-        JsonObject body = new JsonObject().put("realmUrl", realmUrl).put("clientId", clientId);
+        // The exchange mode decides which screens the UI offers: a national node's, or the hub's.
+        JsonObject body = new JsonObject().put("realmUrl", realmUrl).put("clientId", clientId)
+                .put("exchangeMode", exchangeMode);
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .end(body.encode());
     }

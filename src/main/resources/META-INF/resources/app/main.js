@@ -20,15 +20,17 @@ function signedOutPage(auth, message) {
     button('Sign in', () => auth.signIn({ route: location.hash || '#/' }), { kind: 'primary' })));
 }
 
-function navigation(auth) {
+function navigation(auth, exchangeMode) {
+  const hub = exchangeMode === 'hub';
   const items = [
     ['#/', 'Home', true],
     ['#/cases', 'Cases', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor)],
     ['#/leads', 'Leads', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor)],
     ['#/second-opinions', 'Second opinions', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.supervisor)],
     ['#/hash-sets', 'Hash sets', auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor)],
-    ['#/exchange', 'Exchange', auth.hasRole(ROLES.liaison, ROLES.supervisor)],
-    ['#/hub', 'Hub', auth.hasRole(ROLES.hubAdmin)],
+    ['#/exchange', 'Exchange', !hub && auth.hasRole(ROLES.liaison, ROLES.supervisor)],
+    ['#/hub', 'Hub', hub && auth.hasRole(ROLES.hubAdmin)],
+    ['#/hub/baseline-exports', 'Baseline exports', hub && !auth.hasRole(ROLES.hubAdmin) && auth.hasRole(ROLES.auditor)],
     ['#/welfare', 'Welfare', auth.hasRole(ROLES.supervisor)],
     ['#/disposals', 'Disposals', auth.hasRole(ROLES.supervisor, ROLES.auditor)],
     ['#/audit', 'Audit trail', auth.hasRole(ROLES.auditor)],
@@ -52,7 +54,7 @@ function drawHeader(app) {
   const unread = h('span', { class: 'count', id: 'unread-count' }, '');
   replace(header,
     h('a', { href: '#/', class: 'brand' }, 'VIDCase'),
-    navigation(app.auth),
+    navigation(app.auth, app.exchangeMode),
     h('div', { class: 'user' },
       app.auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor, ROLES.auditor)
         ? h('a', { href: '#/notifications', class: 'notifications-link', id: 'notifications-link' }, 'Notifications ', unread)
@@ -111,6 +113,7 @@ async function start() {
       return categories;
     },
     canReveal: auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.supervisor),
+    exchangeMode: config.exchangeMode ?? 'node',
     refreshUnread: () => refreshUnread(app),
     afterRender: markCurrent,
   };

@@ -5,6 +5,7 @@ import * as disposals from './views/disposals.js';
 import * as exchange from './views/exchange.js';
 import * as hashsets from './views/hashsets.js';
 import * as home from './views/home.js';
+import * as hub from './views/hub.js';
 import * as jobs from './views/jobs.js';
 import * as leads from './views/leads.js';
 import * as media from './views/media.js';
@@ -35,8 +36,13 @@ export const routes = [
   ['/welfare', welfare.view],
   ['/disposals', disposals.view],
   ['/exchange', exchange.view],
+  ['/exchange/hub-statistics', exchange.hubStatisticsView],
   ['/exchange/:packageId', exchange.packageView],
-  ['/hub', exchange.hubView],
+  ['/hub', hub.statistics],
+  ['/hub/nodes', hub.nodes],
+  ['/hub/conflicts', hub.conflicts],
+  ['/hub/entries/:entryId', hub.entry],
+  ['/hub/baseline-exports', hub.baselineExports],
   ['/audit', audit.view],
   ['/jobs', jobs.view],
 ];

@@ -298,6 +298,12 @@ class ExchangeIT {
         assertThat(stats.getLong("entries.trusted")).isEqualTo(3);
         assertThat(stats.getList("byCountry.country")).contains("NL", "DE", "BE");
         assertThat(stats.getLong("crossBorderSeries.series")).isEqualTo(1);
+        // A node's liaison officer reads the same figures through the node, which asks as its service account.
+        JsonPath seenByNode = api(nodeA, "liaison").get("/api/exchange/hub-statistics").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(seenByNode.getLong("entries.live")).isEqualTo(7);
+        assertThat(seenByNode.getList("byCountry.country")).contains("NL", "DE", "BE");
+        api(nodeA, "officer").get("/api/exchange/hub-statistics").then().statusCode(403);
         assertThat(stats.getLong("crossBorderSeries.entries")).isEqualTo(7);
         Map<String, Object> thisYear = stats.<Map<String, Object>>getList("identifications").stream()
                 .filter(y -> ((Number) y.get("year")).intValue() == TODAY.getYear()).findFirst().orElseThrow();

@@ -175,6 +175,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/exchange/subscription", null, Set.of("supervisor"), 409),
                 new Endpoint("GET", "/api/exchange/subscription", null, CASE_READERS, 404),
                 new Endpoint("POST", "/api/exchange/subscription/pulls", null, EXCHANGE, 404),
+                new Endpoint("GET", "/api/exchange/hub-statistics", null, EXCHANGE, 409),
                 // Exchange, the hub's side: this server is a node, so an allowed caller is told 404.
                 new Endpoint("POST", "/api/hub/packages", "jose", HUB_NODE, 404),
                 new Endpoint("POST", "/api/hub/package-files", "jose", HUB_ADMIN, 404),
@@ -187,7 +188,7 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/hub/conflicts", null, HUB_ADMIN, 404),
                 new Endpoint("GET", "/api/hub/entries/1", null, HUB_ADMIN, 404),
                 new Endpoint("POST", "/api/hub/entries/1/resolution", Map.of("category", "1"), HUB_ADMIN, 404),
-                new Endpoint("GET", "/api/hub/statistics", null, HUB_ADMIN, 404),
+                new Endpoint("GET", "/api/hub/statistics", null, Set.of("hub", "hubadmin"), 404),
                 new Endpoint("POST", "/api/hub/baseline-exports", Map.of("recipient", "r", "legalBasis", "l"), HUB_ADMIN,
                         404),
                 new Endpoint("GET", "/api/hub/baseline-exports", null, Set.of("hubadmin", "auditor"), 404),

@@ -25,7 +25,15 @@ final class WebSignIn {
     /** Each demo user's authenticator for this test run (Keycloak's data is new each run). */
     private static final Map<String, Authenticator> AUTHENTICATORS = new ConcurrentHashMap<>();
 
+    /** Keycloak's admin API: the suite's stack, or the one a failsafe IT runs itself ({@link #useAdmin}). */
+    private static java.util.function.Supplier<KeycloakAdmin> admin = KeycloakAdmin::connect;
+
     private WebSignIn() {
+    }
+
+    /** For tests that run the stack themselves (failsafe ITs): how to reach Keycloak's admin API. */
+    static void useAdmin(java.util.function.Supplier<KeycloakAdmin> connect) {
+        admin = connect;
     }
 
     /** Opens the UI at {@code route} and signs {@code username} in; ends on the route with the user's name shown. */
@@ -64,10 +72,10 @@ final class WebSignIn {
         if (AUTHENTICATORS.remove(username) == null) {
             return;
         }
-        KeycloakAdmin admin = KeycloakAdmin.connect();
-        String userId = admin.userId("vid", username);
-        admin.credentials("vid", userId).stream().filter(c -> "otp".equals(c.get("type")))
-                .forEach(c -> admin.removeCredential("vid", userId, (String) c.get("id")));
+        KeycloakAdmin keycloak = admin.get();
+        String userId = keycloak.userId("vid", username);
+        keycloak.credentials("vid", userId).stream().filter(c -> "otp".equals(c.get("type")))
+                .forEach(c -> keycloak.removeCredential("vid", userId, (String) c.get("id")));
     }
 
     /** Answers Keycloak's pages until the UI shows the user (at most one sign-in and one step-up). */

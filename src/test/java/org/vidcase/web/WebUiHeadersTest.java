@@ -42,7 +42,8 @@ class WebUiHeadersTest {
     void theUiReadsItsSignInSettingsFromTheServer() {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         given().get("/app/config.json").then().statusCode(200).contentType("application/json")
-                .body("realmUrl", equalTo(realm.replaceAll("/+$", ""))).body("clientId", equalTo("vidcase-web"));
+                .body("realmUrl", equalTo(realm.replaceAll("/+$", ""))).body("clientId", equalTo("vidcase-web"))
+                .body("exchangeMode", equalTo("node"));
     }
 
     @Test

@@ -98,6 +98,7 @@ public enum AuditAction {
     EXCHANGE_SUBSCRIBE("hash-set"),
     EXCHANGE_SUBSCRIPTION_VIEW("hash-set"),
     EXCHANGE_PULL("hash-set"),
+    EXCHANGE_HUB_STATISTICS("hub"),
     HUB_PACKAGE_RECEIVE("hub-package"),
     HUB_PACKAGE_FILE("hub-package"),
     HUB_DELTAS("hub-entry"),

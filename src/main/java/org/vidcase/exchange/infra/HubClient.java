@@ -14,14 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.vidcase.exchange.format.DeltaPage;
+import org.vidcase.exchange.format.HubStatisticsReport;
 import org.vidcase.exchange.service.ExchangeSettings;
 import org.vidcase.shared.error.ConflictException;
 import org.vidcase.shared.error.ServiceUnavailableException;
 
 /**
  * The node's calls to the hub, as the node's own service account (client-credentials grant of its
- * client at the hub's realm): submit a package, read a page of changes. Tokens are reused until
- * shortly before they expire.
+ * client at the hub's realm): submit a package, read a page of changes, read the hub's statistics.
+ * Tokens are reused until shortly before they expire.
  */
 @ApplicationScoped
 public class HubClient {
@@ -62,21 +63,34 @@ public class HubClient {
      */
     public DeltaPage deltas(String cursor, int limit) {
         String query = "?limit=" + limit + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.hubUrl() + "/api/hub/deltas" + query))
+        return get("/api/hub/deltas" + query, DeltaPage.class, "delta page");
+    }
+
+    /**
+     * The hub's statistics for the international community, as this node's service account reads them.
+     *
+     * @throws ServiceUnavailableException when the hub cannot be reached or does not answer them
+     */
+    public HubStatisticsReport statistics() {
+        return get("/api/hub/statistics", HubStatisticsReport.class, "statistics");
+    }
+
+    private <T> T get(String pathAndQuery, Class<T> type, String what) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.hubUrl() + pathAndQuery))
                 .timeout(settings.config().hub().timeout())
                 .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
-            throw new ServiceUnavailableException("The hub answered the delta request with HTTP " + response.statusCode()
-                    + ": " + new HubAnswer(response.statusCode(), tree(response.body())).detail());
+            throw new ServiceUnavailableException("The hub answered the " + what + " request with HTTP "
+                    + response.statusCode() + ": " + new HubAnswer(response.statusCode(), tree(response.body())).detail());
         }
         try {
-            // A newer hub may add members: a page is read for what this node knows.
-            return json.readerFor(DeltaPage.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A newer hub may add members: an answer is read for what this node knows.
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(response.body());
         } catch (IOException e) {
-            throw new ServiceUnavailableException("The hub's delta page cannot be read: " + e.getMessage());
+            throw new ServiceUnavailableException("The hub's " + what + " cannot be read: " + e.getMessage());
         }
     }
 

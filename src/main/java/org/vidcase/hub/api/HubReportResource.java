@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vidcase.exchange.format.HubStatisticsReport;
 import org.vidcase.hub.service.BaselineExport;
 import org.vidcase.hub.service.HubStatistics;
 import org.vidcase.shared.security.Roles;
@@ -32,10 +33,12 @@ public class HubReportResource {
     @GET
     @Path("/statistics")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.HUB_ADMIN)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.HUB_NODE})
     @Operation(summary = "Entries by category and country, identified victims and offenders per year, cross-border "
-            + "series, growth")
-    public StatisticsView statistics() {
+            + "series, growth",
+            description = "For the hub's administrators, and for the nodes (their service accounts), whose liaison "
+                    + "officers and supervisors see them through GET /api/exchange/hub-statistics.")
+    public HubStatisticsReport statistics() {
         return statistics.compute();
     }
 

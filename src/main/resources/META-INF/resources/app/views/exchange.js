@@ -5,6 +5,7 @@ import { h, replace, when } from '../dom.js';
 import { ROLES } from '../roles.js';
 import { badge, button, details, dialog, form, link, loadInto, pageHeader, section, table, toast } from '../ui.js';
 import { problemToast, reloadingAction } from './cases.js';
+import { statisticsReport } from './hub.js';
 
 const STATE_KIND = { COMPOSED: 'info', APPROVED: 'warn', REFUSED: 'danger', SENT: 'ok' };
 
@@ -92,6 +93,7 @@ function subscriptionSection(app, canPull, canSubscribe) {
       ['Last pull', s.pulledAt ? when(s.pulledAt) : 'not yet'],
       ['Last error', s.lastError],
     ]),
+    h('p', {}, link('#/exchange/hub-statistics', 'The hub\'s statistics for the international community')),
     canPull ? button('Pull now', async () => {
       try {
         await app.api.post('/api/exchange/subscription/pulls');
@@ -222,32 +224,9 @@ function handOverSection(app, p, base, refresh) {
   }), link);
 }
 
-/** The hub's figures for the international community (a hub administrator, on the hub). */
-export async function hubView({ app }) {
-  const s = await app.api.get('/api/hub/statistics');
-  const n = v => Number(v).toLocaleString('en-GB');
-  return h('div', {}, pageHeader('Hub statistics'),
-    h('p', { class: 'lede' }, `Counts of hashes, countries and series pseudonyms as of ${when(s.at)}. The hub holds no case content.`),
-    section('Entries', details([
-      ['Live', n(s.entries.live)], ['Trusted', n(s.entries.trusted)], ['Candidates', n(s.entries.candidate)],
-      ['In conflict', n(s.entries.conflict)], ['Baseline', n(s.entries.baseline)], ['Withdrawn', n(s.entries.withdrawn)],
-      ['Series across borders', `${n(s.crossBorderSeries.series)} series, ${n(s.crossBorderSeries.entries)} entries`],
-    ])),
-    section('By category', table({ rows: s.byCategory, empty: 'No entry yet.', columns: [
-      { label: 'Category', value: c => c.category },
-      { label: 'Live entries', value: c => n(c.entries), class: 'num' },
-      { label: 'Trusted', value: c => n(c.trusted), class: 'num' }] })),
-    section('By country', table({ rows: s.byCountry, empty: 'No country has submitted yet.', columns: [
-      { label: 'Country', value: c => c.country },
-      { label: 'Submissions', value: c => n(c.submissions), class: 'num' },
-      { label: 'Packages', value: c => n(c.packages), class: 'num' },
-      { label: 'Feedback', value: c => n(c.feedback), class: 'num' }] })),
-    section('Identifications reported', table({ rows: s.identifications, empty: 'None reported.', columns: [
-      { label: 'Year', value: y => String(y.year) },
-      { label: 'Victims', value: y => n(y.victims), class: 'num' },
-      { label: 'Offenders', value: y => n(y.offenders), class: 'num' }] })),
-    section('Growth', table({ rows: s.growth, empty: 'No entry yet.', columns: [
-      { label: 'Month', value: m => m.month },
-      { label: 'New entries', value: m => n(m.newEntries), class: 'num' },
-      { label: 'Total', value: m => n(m.total), class: 'num' }] })));
+/** The hub's figures, read at the hub as this node's service account. */
+export async function hubStatisticsView({ app }) {
+  const s = await app.api.get('/api/exchange/hub-statistics');
+  return h('div', {}, h('p', {}, link('#/exchange', 'International exchange')), pageHeader('The hub\'s statistics'),
+    statisticsReport(s));
 }

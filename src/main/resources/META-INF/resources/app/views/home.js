@@ -47,8 +47,18 @@ export async function view({ app }) {
       h('li', {}, link('#/second-opinions?state=DISAGREED', `${plural(disagreements.length, 'disagreement')} between graders to resolve`)),
       h('li', {}, link('#/disposals', `${plural(due.length, 'closed case')} due for disposal`))));
   }
-  if (auth.hasRole(ROLES.hubAdmin)) {
-    page.append(section('The exchange hub', h('p', {}, link('#/hub', 'Statistics for the international community'))));
+  if (auth.hasRole(ROLES.hubAdmin) && app.exchangeMode === 'hub') {
+    const conflicts = h('li', {}, link('#/hub/conflicts', 'Conflicts to review'));
+    page.append(section('The exchange hub', h('ul', { id: 'hub-start' },
+      h('li', {}, link('#/hub', 'Statistics for the international community')),
+      h('li', {}, link('#/hub/nodes', 'National nodes and their signing keys')),
+      conflicts,
+      h('li', {}, link('#/hub/baseline-exports', 'Baseline lists for blocking partners')))));
+    api.get('/api/hub/conflicts', { size: 500 }).then(list => {
+      conflicts.firstChild.textContent = `${plural(list.length, 'conflict')}${list.length === 500 ? ' or more' : ''} to review`;
+    }).catch(() => { /* the conflicts page shows the problem in words */ });
+  } else if (auth.hasRole(ROLES.hubAdmin)) {
+    page.append(section('The exchange hub', h('p', {}, 'This server is a national node: the hub is administered on the hub\'s own server.')));
   }
   if (auth.hasRole(ROLES.auditor)) {
     page.append(section('Audit', h('p', {}, link('#/audit', 'Read the audit trail and verify its chain'))));

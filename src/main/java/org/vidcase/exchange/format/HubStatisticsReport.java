@@ -1,10 +1,11 @@
-package org.vidcase.hub.api;
+package org.vidcase.exchange.format;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The figures the international community asks of the hub. No case content exists at the hub:
+ * The figures the international community asks of the hub, as the hub serves them to its
+ * administrators and to the nodes (part of the protocol). No case content exists at the hub:
  * these are counts of hashes, countries, series pseudonyms and the identification counts the
  * countries report.
  *
@@ -13,9 +14,9 @@ import java.util.List;
  * @param identifiedEntries    live entries first submitted in a year whose victim (offender) is flagged identified
  * @param crossBorderSeries    series groups whose pseudonyms come from two countries or more
  */
-public record StatisticsView(Instant at, Totals entries, List<CategoryCount> byCategory, List<CountryCount> byCountry,
-                             List<YearCount> identifications, List<YearCount> identifiedEntries,
-                             CrossBorder crossBorderSeries, List<MonthCount> growth) {
+public record HubStatisticsReport(Instant at, Totals entries, List<CategoryCount> byCategory, List<CountryCount> byCountry,
+                                  List<YearCount> identifications, List<YearCount> identifiedEntries,
+                                  CrossBorder crossBorderSeries, List<MonthCount> growth) {
 
     /** Entries by state. */
     public record Totals(long live, long withdrawn, long trusted, long candidate, long conflict, long baseline) {
