@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vidcase.search.service.FindSimilarService;
@@ -56,6 +57,8 @@ public class SimilarityResource {
     @RolesAllowed({Roles.OFFICER, Roles.INVESTIGATOR, Roles.LIAISON, Roles.SUPERVISOR})
     @Operation(summary = "Items and reference entries similar to a picture, which is hashed and not stored",
             description = "The body is the picture's bytes. A body that is no decodable picture is a 422.")
+    @APIResponse(responseCode = "413", description = "A picture larger than vidcase.http.max-probe-picture-size (64M by "
+            + "default), or a JSON body larger than 1M")
     public SimilarResult fromImage(InputStream body,
                                    @Parameter(description = RADIUS) @QueryParam("radius") @DefaultValue("31") int radius,
                                    @Parameter(description = K) @QueryParam("k") @DefaultValue("20") int k,

@@ -8,10 +8,11 @@ import org.vidcase.series.domain.SeriesMember;
 
 /** A member of a series: the media item, how it joined and who decided on it. */
 public record SeriesMemberView(UUID mediaItemId, MemberState state, JoinedBy joinedBy, Float score, Instant joinedAt,
-                               String addedBy, String decidedBy, Instant decidedAt) {
+                               String addedBy, String decidedBy, Instant decidedAt, String fileName, String category) {
 
-    public static SeriesMemberView of(SeriesMember m) {
+    /** {@code fileName}: the item's first file name (by location) for a reader, {@code category} its current one. */
+    public static SeriesMemberView of(SeriesMember m, String fileName, String category) {
         return new SeriesMemberView(m.mediaItemId, m.state, m.joinedBy, m.score, m.joinedAt, m.addedBy, m.decidedBy,
-                m.decidedAt);
+                m.decidedAt, fileName, category);
     }
 }

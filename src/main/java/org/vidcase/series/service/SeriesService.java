@@ -435,8 +435,32 @@ public class SeriesService {
                 .createNativeQuery("SELECT case_id FROM series_case_link WHERE series_id = ?1 ORDER BY linked_at", UUID.class)
                 .setParameter(1, s.id).getResultList();
         List<UUID> visibleLinks = linked.stream().filter(access::canRead).toList();
-        return SeriesView.of(s, confirmed, suggested, rejected, visibleLinks,
-                withMembers ? all.stream().map(SeriesMemberView::of).toList() : List.of());
+        if (!withMembers) {
+            return SeriesView.of(s, confirmed, suggested, rejected, visibleLinks, List.of());
+        }
+        Map<UUID, String[]> described = describe(all.stream().map(m -> m.mediaItemId).toList());
+        return SeriesView.of(s, confirmed, suggested, rejected, visibleLinks, all.stream().map(m -> {
+            String[] d = described.getOrDefault(m.mediaItemId, new String[2]);
+            return SeriesMemberView.of(m, d[0], d[1]);
+        }).toList());
+    }
+
+    /** Each item's first file name (in location order) and current category, read at once, not from the search index. */
+    private Map<UUID, String[]> describe(List<UUID> items) {
+        if (items.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = series.getEntityManager().createNativeQuery("""
+                        SELECT m.id, (SELECT l.file_name FROM media_location l WHERE l.media_id = m.id
+                                      ORDER BY l.location_key LIMIT 1), m.category
+                        FROM media_item m WHERE m.id = ANY (CAST(?1 AS uuid[]))""")
+                .setParameter(1, items.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+        Map<UUID, String[]> out = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            out.put((UUID) row[0], new String[] {(String) row[1], (String) row[2]});
+        }
+        return out;
     }
 
     private static List<UUID> distinct(List<UUID> ids) {

@@ -4,7 +4,6 @@ import { h, plural, replace, when } from '../dom.js';
 import { badge, button, details, form, link, loadInto, pageHeader, problem, section, table, toast } from '../ui.js';
 import { caseContext, caseNav, historyTable, problemToast, reloadingAction } from './cases.js';
 import { jobProgress } from './jobs.js';
-import { fileNameOf } from './triage.js';
 
 export async function list({ app, params, signal }) {
   const c = await caseContext(app, params.caseId);
@@ -33,7 +32,7 @@ export async function list({ app, params, signal }) {
         onEnd: last => {
           const r = last.result ?? {};
           progress.append(h('p', { role: 'status' }, `Detection ${last.state.toLowerCase()}: ${r.seriesCreated ?? 0} series created, `
-            + `${r.suggestions ?? 0} suggestions, ${r.crossCaseHits ?? 0} hits in other units' cases.`));
+            + `${plural(r.suggestions ?? 0, 'suggestion')}, ${plural(r.crossCaseHits ?? 0, 'hit')} in other units' cases.`));
           load();
           hitsLoad();
         },
@@ -78,12 +77,8 @@ export async function list({ app, params, signal }) {
 export async function view({ app, params }) {
   const c = await caseContext(app, params.caseId);
   const base = `/api/cases/${c.id}/series/${params.seriesId}`;
-  const [s, items, all] = await Promise.all([
-    app.api.get(base),
-    app.api.get(`/api/cases/${c.id}/media`, { seriesId: params.seriesId, size: 1000 }).catch(() => []),
-    app.api.get(`/api/cases/${c.id}/series`),
-  ]);
-  const byId = new Map(items.map(i => [i.id, i]));
+  const [s, all] = await Promise.all([app.api.get(base), app.api.get(`/api/cases/${c.id}/series`)]);
+  const nameOf = m => m.fileName ?? m.mediaItemId;
   const reload = () => app.navigate(`#/cases/${c.id}/series/${s.id}?v=${Date.now()}`);
   const act = reloadingAction(app, `#/cases/${c.id}/series/${s.id}`);
   const selected = new Set();
@@ -92,12 +87,12 @@ export async function view({ app, params }) {
     rows: s.members,
     empty: 'No member.',
     columns: [
-      { label: 'Select', value: m => c.canWork ? h('input', { type: 'checkbox', 'aria-label': `Select ${byId.get(m.mediaItemId) ? fileNameOf(byId.get(m.mediaItemId)) : m.mediaItemId}`,
+      { label: 'Select', value: m => c.canWork ? h('input', { type: 'checkbox', 'aria-label': `Select ${nameOf(m)}`,
         onChange: e => { if (e.target.checked) selected.add(m.mediaItemId); else selected.delete(m.mediaItemId); } }) : '' },
-      { label: 'Item', value: m => link(`#/cases/${c.id}/media/${m.mediaItemId}`, byId.get(m.mediaItemId) ? fileNameOf(byId.get(m.mediaItemId)) : m.mediaItemId) },
+      { label: 'Item', value: m => link(`#/cases/${c.id}/media/${m.mediaItemId}`, nameOf(m)) },
       { label: 'State', value: m => m.state.toLowerCase() },
       { label: 'Joined', value: m => `${m.joinedBy.toLowerCase()}${m.score != null ? `, score ${m.score.toFixed(2)}` : ''}` },
-      { label: 'Category', value: m => byId.get(m.mediaItemId)?.category ?? '' },
+      { label: 'Category', value: m => m.category ?? '' },
       { label: 'Actions', value: m => c.canWork && s.status === 'ACTIVE' ? [
         m.state !== 'CONFIRMED' ? button('Confirm', () => act(() => app.api.post(`${base}/members/${m.mediaItemId}/decision`, { decision: 'CONFIRM' }), 'Member confirmed'), { class: 'btn btn-small' }) : null, ' ',
         m.state !== 'REJECTED' ? button('Reject', () => act(() => app.api.post(`${base}/members/${m.mediaItemId}/decision`, { decision: 'REJECT' }), 'Member rejected'), { class: 'btn btn-small' }) : null, ' ',
