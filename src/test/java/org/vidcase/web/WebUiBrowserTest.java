@@ -33,7 +33,9 @@ import org.vidcase.testsupport.Api;
  * The web UI in headless Chromium against the real server and local stack: each demo user signs
  * in through Keycloak (second factor included), an officer runs a triage from upload to a
  * categorised series by keyboard, a second grader disagrees and a supervisor resolves it, a lead
- * is followed through its workflow, and a user outside the case sees none of it. Every screen with
+ * is followed through its workflow, and a user outside the case sees none of it. A VICS export is
+ * imported and files and a folder are dropped, a running import is cancelled from the Jobs screen, and
+ * a lead adds, changes and removes a team member, who then no longer finds the case. Every screen with
  * data is checked with axe-core and kept as a screenshot under target/screenshots.
  */
 @QuarkusTest
@@ -669,6 +671,248 @@ class WebUiBrowserTest {
 
     private static String tokenExpiry() {
         return (String) browser.script("return document.documentElement.dataset.tokenExpiresAt");
+    }
+
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void aVicsExportIsImportedWithLiveProgressAndDroppedFilesAndFoldersAreUploaded() throws Exception {
+        java.util.UUID importCase = org.vidcase.testsupport.CaseFixture.openCase("officer");
+        java.util.UUID seizure = org.vidcase.testsupport.MediaFixture.seizure(importCase, "officer");
+        // A VICS 2.0 case export as exporters write it (OData context, a case object holding the Media
+        // array, untidy values); some of its records carry a category the scheme does not have.
+        Path vics = Files.createTempFile("vidcase-web-export", ".json");
+        try (java.io.OutputStream out = Files.newOutputStream(vics)) {
+            org.vidcase.media.vics.VicsFileGenerator.generate(out, 40, "2.0", 1313);
+        }
+        List<String> codes = Api.as("officer").get("/api/categories").then().statusCode(200).extract().jsonPath()
+                .getList("categories.code");
+        com.fasterxml.jackson.databind.JsonNode media = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(vics.toFile()).path("value").get(0).path("Media");
+        java.util.Set<String> expectedMd5 = new java.util.HashSet<>();
+        int rejected = 0;
+        for (com.fasterxml.jackson.databind.JsonNode m : media) {
+            if (codes.contains(m.path("Category").asText())) {
+                expectedMd5.add(m.path("MD5").asText().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                rejected++;
+            }
+        }
+        assertThat(rejected).as("records the scheme refuses, in this seed's file").isPositive();
+
+        WebSignIn.as(browser, base, "officer", "/cases/" + importCase + "/seizures/" + seizure);
+        browser.driver.findElement(By.id("import-file")).sendKeys(vics.toAbsolutePath().toString());
+        browser.click(By.id("start-import"));
+        String job = browser.find(By.cssSelector("#import-progress .job")).getDomAttribute("data-job-id");
+        browser.waitForText(By.cssSelector("#import-progress .progress-text"), media.size() + " of " + media.size());
+        browser.waitForText(By.id("import-progress"), "Import succeeded: " + media.size() + " records, "
+                + expectedMd5.size() + " new items");
+        assertThat(browser.find(By.cssSelector("#import-progress progress")).getDomProperty("value")).isEqualTo("100");
+        browser.script("document.getElementById('import-progress').scrollIntoView({block: 'center'})");
+        assertThat(browser.find(By.cssSelector("#import-progress details summary")).getText())
+                .isEqualTo(rejected + " records refused");
+        browser.assertAccessible("VICS import");
+        browser.screenshot("vics-import");
+        io.restassured.path.json.JsonPath ended = Api.as("officer").get("/api/jobs/" + job).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(ended.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(ended.getInt("result.records")).isEqualTo(media.size());
+        assertThat(ended.getInt("result.newItems")).isEqualTo(expectedMd5.size());
+        assertThat(ended.getInt("result.rejected")).isEqualTo(rejected);
+        List<Map<String, Object>> items = seizureItems(importCase, seizure);
+        assertThat(items).extracting(i -> (String) i.get("md5")).containsExactlyInAnyOrderElementsOf(expectedMd5);
+        assertThat(items).allSatisfy(i -> assertThat(i).containsEntry("source", "VICS").containsEntry("hasContent", false));
+
+        // Several files dropped at once (a DataTransfer made in the page: its items give no file-system
+        // entries, so the drop's files are uploaded as they are).
+        List<byte[]> pictures = List.of(org.vidcase.testsupport.MediaFixture.uniquePng(),
+                org.vidcase.testsupport.MediaFixture.uniquePng(), org.vidcase.testsupport.MediaFixture.uniquePng());
+        browser.script("const data = new DataTransfer();"
+                + "arguments[0].forEach((b64, i) => data.items.add(new File([Uint8Array.from(atob(b64), c => c.charCodeAt(0))],"
+                + " 'dropped-' + i + '.png', {type: 'image/png'})));"
+                + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
+                pictures.stream().map(java.util.Base64.getEncoder()::encodeToString).toList());
+        browser.waitForText(By.cssSelector(".upload-summary"), "3 stored, 0 refused");
+        assertThat(browser.driver.findElements(By.cssSelector(".uploads tr")).stream().map(WebElement::getText))
+                .filteredOn(row -> row.startsWith("dropped-")).hasSize(3).allSatisfy(row -> assertThat(row).contains("New item"));
+
+        // A dropped folder is walked. A script cannot put a folder into a drop's DataTransfer, so the
+        // folder is made in the page's sandboxed file system, whose directory entries are the same
+        // objects a real folder drop hands the page, and only the drop event's item is a stand-in.
+        Map<String, byte[]> folder = new java.util.LinkedHashMap<>();
+        folder.put("Phone/top.png", org.vidcase.testsupport.MediaFixture.uniquePng());
+        folder.put("Phone/DCIM/100APPLE/IMG_0001.png", org.vidcase.testsupport.MediaFixture.uniquePng());
+        folder.put("Phone/DCIM/100APPLE/IMG_0002.png", org.vidcase.testsupport.MediaFixture.uniquePng());
+        folder.put("Phone/Pictures/Screenshots/shot.png", org.vidcase.testsupport.MediaFixture.uniquePng());
+        Object dropped = dropFolder("Phone", folder);
+        assertThat(dropped).as("the folder made and dropped").isEqualTo("/Phone");
+        browser.waitForText(By.cssSelector(".upload-summary"), "4 stored, 0 refused");
+        assertThat(browser.driver.findElements(By.cssSelector(".uploads tr")).stream().map(WebElement::getText))
+                .filteredOn(row -> row.startsWith("Phone/")).hasSize(4).allSatisfy(row -> assertThat(row).contains("New item"));
+        List<String> locations = seizureItems(importCase, seizure).stream()
+                .flatMap(i -> ((List<Map<String, Object>>) i.get("locations")).stream())
+                .map(l -> l.get("path") + "/" + l.get("fileName")).toList();
+        assertThat(locations).containsAll(folder.keySet());
+        assertThat(dropFolder("Empty", Map.of())).isEqualTo("/Empty");
+        browser.waitForText(By.id("toasts"), "Nothing to upload");
+        browser.script("document.querySelector('.uploads').scrollIntoView({block: 'start'})");
+        browser.assertAccessible("dropped files and folder");
+        browser.screenshot("dropped-files-and-folder");
+        WebSignIn.signOut(browser, "officer");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> seizureItems(java.util.UUID caseId, java.util.UUID seizure) {
+        return Api.as("officer").get("/api/cases/" + caseId + "/media?seizureId=" + seizure + "&size=1000").then()
+                .statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /**
+     * Makes {@code files} (paths under {@code top}) in the page's sandboxed file system and drops the
+     * directory {@code top} on the drop zone; answers the dropped entry's full path.
+     */
+    private static Object dropFolder(String top, Map<String, byte[]> files) {
+        List<List<String>> written = files.entrySet().stream()
+                .map(f -> List.of(f.getKey(), java.util.Base64.getEncoder().encodeToString(f.getValue()))).toList();
+        return browser.driver.executeAsyncScript("""
+                const [top, files, done] = arguments;
+                const call = fn => new Promise((resolve, reject) => fn(resolve, reject));
+                const directory = async (parent, path) => {
+                  let dir = parent;
+                  for (const name of path.split('/').filter(Boolean)) {
+                    dir = await call((ok, fail) => dir.getDirectory(name, {create: true}, ok, fail));
+                  }
+                  return dir;
+                };
+                (async () => {
+                  const fs = await call((ok, fail) => webkitRequestFileSystem(TEMPORARY, 16 << 20, ok, fail));
+                  const folder = await directory(fs.root, top);
+                  for (const [path, base64] of files) {
+                    const slash = path.lastIndexOf('/');
+                    const dir = await directory(fs.root, path.slice(0, slash));
+                    const file = await call((ok, fail) => dir.getFile(path.slice(slash + 1), {create: true}, ok, fail));
+                    const writer = await call((ok, fail) => file.createWriter(ok, fail));
+                    await new Promise((ok, fail) => {
+                      writer.onwriteend = ok;
+                      writer.onerror = fail;
+                      writer.write(new Blob([Uint8Array.from(atob(base64), c => c.charCodeAt(0))]));
+                    });
+                  }
+                  const drop = new Event('drop', {bubbles: true, cancelable: true});
+                  Object.defineProperty(drop, 'dataTransfer', {value: {items: [{kind: 'file', webkitGetAsEntry: () => folder}], files: []}});
+                  document.getElementById('drop-zone').dispatchEvent(drop);
+                  done(folder.fullPath);
+                })().catch(e => done('failed: ' + e));
+                """, top, written);
+    }
+
+    @Test
+    @Order(11)
+    void aRunningImportIsCancelledFromTheJobsScreenAndKeepsOnlyItsCommittedBatches() {
+        java.util.UUID importCase = org.vidcase.testsupport.CaseFixture.openCase("officer");
+        java.util.UUID seizure = org.vidcase.testsupport.MediaFixture.seizure(importCase, "officer");
+        // 150,000 MD5s (under the test profile's 5 MB upload limit): several seconds of import.
+        int records = 150_000;
+        StringBuilder csv = new StringBuilder(33 * records + 4).append("MD5\n");
+        Random random = new Random();
+        for (int i = 0; i < records; i++) {
+            csv.append(String.format("%016x%016x%n", random.nextLong(), random.nextLong()));
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path export;
+        try {
+            export = Files.write(Files.createTempFile("vidcase-web-large", ".csv"), file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        WebSignIn.as(browser, base, "officer", "/cases/" + importCase + "/seizures/" + seizure);
+        browser.driver.findElement(By.id("import-file")).sendKeys(export.toAbsolutePath().toString());
+        browser.click(By.id("start-import"));
+        String job = browser.find(By.cssSelector("#import-progress .job")).getDomAttribute("data-job-id");
+        browser.click(By.cssSelector("nav a[href='#/jobs']"));
+        String row = "tr[data-job-id='" + job + "']";
+        browser.click(By.cssSelector(row + " button[aria-label='Cancel media-import job']"));
+        browser.waitForText(By.id("toasts"), "Cancellation requested");
+        browser.waitForText(By.cssSelector(row), "cancelled");
+        browser.assertAccessible("jobs with a cancelled import");
+        browser.screenshot("jobs-cancelled");
+
+        io.restassured.path.json.JsonPath cancelled = Api.as("officer").get("/api/jobs/" + job).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(cancelled.getString("state")).isEqualTo("CANCELLED");
+        assertThat(cancelled.getString("message")).isEqualTo("cancelled");
+        // What a cancelled import keeps (docs/api.md): the whole batches committed before it, as counted.
+        long done = cancelled.getLong("done");
+        System.out.printf("Import cancelled from the Jobs screen after %,d of %,d records%n", done, records);
+        assertThat(done).as("records committed before the cancellation").isLessThan(records);
+        assertThat(done % 10_000).as("whole batches of 10,000 records").isZero();
+        String reduction = "/api/cases/" + importCase + "/seizures/" + seizure + "/reduction";
+        assertThat(Api.as("officer").get(reduction).then().statusCode(200).extract().jsonPath().getLong("distinctItems"))
+                .isEqualTo(done);
+        if (cancelled.get("result") != null) {
+            assertThat(cancelled.getLong("result.newItems")).isEqualTo(done);
+        }
+        assertThat(Api.as("auditor").get("/api/audit/events?action=job.cancel&objectId=" + job).then().statusCode(200)
+                .extract().jsonPath().getList("actor", String.class)).containsExactly("officer");
+        WebSignIn.signOut(browser, "officer");
+
+        // The same file imported again adds the rest; what was kept is not doubled.
+        String again = RestAssured.given().auth().oauth2(org.vidcase.testsupport.Tokens.of("officer"))
+                .contentType("text/csv").body(file).queryParam("fileName", "large.csv")
+                .post("/api/cases/" + importCase + "/seizures/" + seizure + "/imports").then().statusCode(202)
+                .extract().path("id");
+        io.restassured.path.json.JsonPath completed = org.vidcase.testsupport.Jobs.awaitEnd(again, "officer");
+        assertThat(completed.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(completed.getLong("result.newItems")).isEqualTo(records - done);
+        assertThat(Api.as("officer").get(reduction).then().statusCode(200).extract().jsonPath().getLong("distinctItems"))
+                .isEqualTo(records);
+    }
+
+    @Test
+    @Order(12)
+    void aLeadAddsAMemberChangesTheirRoleAndRemovesThemWhoThenNoLongerFindsTheCase() {
+        java.util.UUID teamCase = org.vidcase.testsupport.CaseFixture.openCase("officer");
+        String casePath = "/api/cases/" + teamCase;
+        Api.as("officer2").get(casePath).then().statusCode(404);
+
+        WebSignIn.as(browser, base, "officer", "/cases/" + teamCase);
+        browser.type(By.cssSelector("main form input[name=username]"), "officer2");
+        browser.click(By.xpath("//button[normalize-space()='Add to the team']"));
+        By role = By.cssSelector("select[aria-label='Role of officer2']");
+        browser.find(role);
+        assertThat(browser.find(By.cssSelector("main form input[name=username]")).getDomProperty("value"))
+                .as("the form ready for the next member").isEmpty();
+        assertThat(teamRoles(teamCase)).containsEntry("officer2", "MEMBER").containsEntry("officer", "LEAD");
+        assertThat(Api.as("officer2").get(casePath).then().statusCode(200).extract().path("myRole").toString())
+                .isEqualTo("MEMBER");
+
+        new org.openqa.selenium.support.ui.Select(browser.find(role)).selectByValue("OBSERVER");
+        browser.waitForText(By.id("toasts"), "officer2 is now OBSERVER");
+        assertThat(teamRoles(teamCase)).containsEntry("officer2", "OBSERVER");
+        // An observer reads the case but may not change it.
+        Api.as("officer2").body(Map.of("reference", "EX-OBSERVER")).post(casePath + "/seizures").then().statusCode(403);
+        browser.assertAccessible("case team");
+        browser.screenshot("case-team");
+
+        browser.click(By.cssSelector("button[aria-label='Remove officer2']"));
+        browser.find(By.xpath("//dialog[.//h2[contains(., 'Remove officer2')]]"));
+        browser.click(By.xpath("//dialog//button[normalize-space()='Remove']"));
+        browser.waitForText(By.id("toasts"), "officer2 removed");
+        browser.waitFor(d -> d.findElements(role).isEmpty(), "officer2 gone from the team table");
+        assertThat(teamRoles(teamCase)).containsOnlyKeys("officer");
+        // Need-to-know: the case is unknown to them again, not forbidden.
+        Api.as("officer2").get(casePath).then().statusCode(404);
+        Api.as("officer2").get(casePath + "/seizures").then().statusCode(404);
+        assertThat(Api.as("officer2").get("/api/cases").then().statusCode(200).extract().jsonPath().getList("id"))
+                .doesNotContain(teamCase.toString());
+        WebSignIn.signOut(browser, "officer");
+    }
+
+    private static Map<String, Object> teamRoles(java.util.UUID caseId) {
+        List<Map<String, Object>> members = Api.as("officer").get("/api/cases/" + caseId + "/members").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        return members.stream().collect(java.util.stream.Collectors.toMap(m -> (String) m.get("username"), m -> m.get("role")));
     }
 
     @Test

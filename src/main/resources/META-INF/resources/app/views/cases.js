@@ -178,6 +178,7 @@ function teamSection(app, c) {
     select.addEventListener('change', async () => {
       try {
         await app.api.put(`/api/cases/${c.id}/members/${encodeURIComponent(m.username)}`, { role: select.value });
+        m.role = select.value; // a later refusal goes back to this role, not the first one
         toast(`${m.username} is now ${select.value}`);
       } catch (e) {
         select.value = m.role;
@@ -213,6 +214,7 @@ function teamSection(app, c) {
     onSubmit: async v => {
       await app.api.put(`/api/cases/${c.id}/members/${encodeURIComponent(v.username)}`, { role: v.role });
       toast(`${v.username} added as ${v.role}`);
+      addForm.reset(); // ready for the next member
       load();
     },
   }) : null;

@@ -48,6 +48,7 @@ export async function view({ app, signal }) {
     caption: 'Your jobs, newest first',
     rows: jobs,
     empty: 'You have no jobs.',
+    rowProps: j => ({ dataset: { jobId: j.id } }),
     columns: [
       { label: 'Job', value: j => j.type },
       { label: 'Started', value: j => when(j.createdAt) },

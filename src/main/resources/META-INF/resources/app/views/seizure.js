@@ -114,7 +114,10 @@ function uploadSection(app, base, onDone) {
   const filesInput = h('input', { type: 'file', multiple: true, id: 'upload-files', class: 'visually-hidden-input' });
   const folderInput = h('input', { type: 'file', multiple: true, webkitdirectory: true, id: 'upload-folder', class: 'visually-hidden-input' });
   const start = async entries => {
-    if (!entries.length) return;
+    if (!entries.length) {
+      toast('Nothing to upload: no file in what was chosen or dropped.', 'error');
+      return;
+    }
     const items = entries.map(({ file, name }) => {
       const bar = progressBar(`Upload of ${name}`);
       const outcome = h('td', { class: 'outcome' }, 'Waiting');
@@ -189,6 +192,23 @@ async function walk(entries) {
   return out;
 }
 
+const IMPORT_COUNTS = [
+  ['records', 'records'],
+  ['newItems', 'new items'],
+  ['newLocations', 'new locations'],
+  ['rejected', 'rejected'],
+  ['alertItems', 'new items on an alert list'],
+  ['ignorableItems', 'new items on an ignorable list'],
+];
+
+/** An import job's counts in words, or its message when it ended without a result (a failure). */
+function importCounts(job) {
+  const result = job.result;
+  if (!result) return job.message ?? '';
+  return IMPORT_COUNTS.filter(([key]) => typeof result[key] === 'number')
+    .map(([key, words]) => `${result[key].toLocaleString('en-GB')} ${words}`).join(', ') + '.';
+}
+
 function importSection(app, base, signal, onDone) {
   const progress = h('div', { id: 'import-progress' });
   const input = h('input', { type: 'file', id: 'import-file', accept: '.json,.csv,.txt,application/json,text/csv' });
@@ -210,9 +230,7 @@ function importSection(app, base, signal, onDone) {
         signal,
         label: `Import of ${file.name}`,
         onEnd: last => {
-          const result = last.result ?? {};
-          progress.append(h('p', { role: 'status' }, `Import ${last.state.toLowerCase()}: `,
-            Object.entries(result).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k} ${v}`).join(', ')));
+          progress.append(h('p', { role: 'status' }, `Import ${last.state.toLowerCase()}: `, importCounts(last)));
           onDone();
         },
       }));
