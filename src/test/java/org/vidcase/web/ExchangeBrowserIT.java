@@ -78,6 +78,8 @@ class ExchangeBrowserIT {
     private static String nlCurrentKey;
     /** Three pictures NL categorises 1: P1 BE agrees on (trusted, baseline), P2 BE calls 2 (conflict), P3 NL alone. */
     private static final List<byte[]> PICTURES = new ArrayList<>();
+    /** A picture only BE knows, sent with its PDQ; NL holds a re-encoded copy of it from before the pull. */
+    private static java.awt.image.BufferedImage beOnly;
     private static String packageId;
 
     /** A failed test leaves a screenshot and what the page showed. */
@@ -131,6 +133,7 @@ class ExchangeBrowserIT {
         for (int i = 0; i < 3; i++) {
             PICTURES.add(SyntheticImages.png(SyntheticImages.scene(9100 + i, 320, 240)));
         }
+        beOnly = SyntheticImages.scene(9200, 640, 480);
         browser = Browser.start(1280, 800);
     }
 
@@ -238,7 +241,11 @@ class ExchangeBrowserIT {
             api(node, "officer").body(Map.of("category", "1", "flags", Map.of("baseline", i == 0)))
                     .put("/api/cases/" + caseId + "/media/" + item + "/categorisation").then().statusCode(200);
         }
-
+        // A copy of a picture only BE knows, re-encoded (another hash, a near PDQ), not categorised: it stays home.
+        String nearCopy = given().baseUri(node.baseUrl()).auth().oauth2(Tokens.of("officer"))
+                .contentType("application/octet-stream").body(SyntheticImages.jpeg(beOnly, 0.7f))
+                .queryParam("fileName", "copy.jpg").post("/api/cases/" + caseId + "/seizures/" + seizure + "/media").then()
+                .statusCode(201).extract().path("item.id");
         WebSignIn.as(browser, node.baseUrl(), "liaison", "/exchange");
         new Select(browser.find(By.cssSelector("main form select[name=caseId]"))).selectByValue(caseId);
         browser.click(By.xpath("//button[normalize-space()='Compose']"));
@@ -269,8 +276,13 @@ class ExchangeBrowserIT {
         assertThat(sent.getInt("hubAnswer.newEntries")).isEqualTo(3);
 
         // Belgium agrees on P1 and calls P2 category 2: P1 is trusted, P2 in conflict.
+        byte[] beOriginal = SyntheticImages.png(beOnly);
+        org.vidcase.hashing.PdqResult bePdq = new org.vidcase.hashing.PdqHasher().hash(beOnly);
+        PackageEntry withPdq = beEntry(beOriginal, "1", false);
+        withPdq = new PackageEntry(withPdq.md5(), withPdq.sha1(), withPdq.sha256(), bePdq.hash().toHex(), bePdq.quality(),
+                null, List.of(), "1", false, withPdq.series(), null, null, true, MediaKind.IMAGE, TODAY, "BE");
         HashPackage be = new HashPackage(UUID.randomUUID(), "BE", TODAY, List.of(beEntry(PICTURES.get(0), "1", true),
-                beEntry(PICTURES.get(1), "2", false)), List.of(), List.of(), List.of(
+                beEntry(PICTURES.get(1), "2", false), withPdq), List.of(), List.of(), List.of(
                 new IdentificationCount(IdentificationCount.Kind.VICTIM, TODAY.getYear(), 2)));
         given().baseUri(hub.baseUrl()).auth().oauth2(Tokens.node(BE_CLIENT)).contentType("application/jose")
                 .body(PackageSigner.sign(be, BE_KEY, PackageLimits.DEFAULT).getBytes(StandardCharsets.US_ASCII))
@@ -280,17 +292,21 @@ class ExchangeBrowserIT {
         browser.click(By.xpath("//button[normalize-space()='Pull now']"));
         browser.waitForText(By.id("toasts"), "Pull started");
         awaitTrue(() -> api(node, "liaison").get("/api/exchange/subscription").then().extract().jsonPath()
-                .getLong("entries") == 3, "the pull brings the hub's 3 entries");
+                .getLong("entries") == 4, "the pull brings the hub's 4 entries");
+        // The pull matches by exact hash; the re-matching it queues finds the near copy filed before.
+        awaitTrue(() -> api(node, "officer").get("/api/cases/" + caseId + "/media/" + nearCopy + "/matches").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.source == 'HUB' }.hashType").contains("PDQ"),
+                "the copy filed before the pull matches BE's entry by PDQ");
         browser.open(node.baseUrl() + "/#/exchange?pulled=1");
         browser.waitForText(By.id("main"), "Last pull");
-        assertThat(detail("Entries known internationally")).isEqualTo("3");
+        assertThat(detail("Entries known internationally")).isEqualTo("4");
         assertThat(detail("In conflict")).isEqualTo("1");
         browser.assertAccessible("exchange with the subscription pulled");
         browser.screenshot("exchange-subscription");
 
         browser.click(By.linkText("The hub's statistics for the international community"));
         browser.waitForText(By.id("main"), "By country");
-        assertThat(detail("Live")).isEqualTo("3");
+        assertThat(detail("Live")).isEqualTo("4");
         assertThat(detail("Trusted")).isEqualTo("1");
         assertThat(detail("In conflict")).isEqualTo("1");
         assertThat(browser.find(By.xpath("//table[caption[normalize-space()='What each country contributed']]")).getText())
@@ -308,7 +324,7 @@ class ExchangeBrowserIT {
         browser.waitForText(By.id("hub-start"), "1 conflict to review");
         browser.click(By.linkText("Statistics for the international community"));
         browser.waitForText(By.id("main"), "By country");
-        assertThat(detail("Live")).isEqualTo("3");
+        assertThat(detail("Live")).isEqualTo("4");
         assertThat(detail("Trusted")).isEqualTo("1");
         browser.assertAccessible("hub statistics");
         browser.screenshot("hub-statistics");

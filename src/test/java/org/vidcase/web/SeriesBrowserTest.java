@@ -77,7 +77,8 @@ class SeriesBrowserTest {
 
     @Test
     void seriesAreMergedSplitAndClosedAndAnotherUnitLearnsOnlyWhomToContact() {
-        Random random = new Random(4242);
+        // A seed of its own: another test's series of the same scene would be a second hit.
+        Random random = new Random(8_675_309);
         BufferedImage scene = ProceduralScene.of(random.nextLong()).render(640, 480);
         BufferedImage other = ProceduralScene.of(random.nextLong()).render(640, 480);
         UUID north = CaseFixture.openCase("officer");

@@ -23,6 +23,9 @@ import org.vidcase.audit.service.AuditEntry;
 import org.vidcase.audit.service.AuditTrail;
 import org.vidcase.exchange.format.DeltaPage;
 import org.vidcase.exchange.infra.HubClient;
+import org.vidcase.hashset.service.RematchJob;
+import org.vidcase.hashset.service.RematchParameters;
+import org.vidcase.hashset.service.RematchService;
 import org.vidcase.jobs.service.JobContext;
 import org.vidcase.jobs.service.JobHandler;
 import org.vidcase.matching.KnownHashIndex;
@@ -37,7 +40,9 @@ import org.vidcase.media.service.SeriesTextWritten;
  * applied twice changes nothing). After each page this replica's index takes the changes at once
  * and the others follow the set's revision; then the open cases' items are matched against the new
  * entries (by their exact hashes) and the items whose entries were withdrawn or changed are decided
- * again, as a deactivated set's are, with their categorisation history written by matching.
+ * again, as a deactivated set's are, with their categorisation history written by matching. When
+ * the pull added entries with a PDQ or vPDQ, the set's re-matching ({@link RematchJob}, then the
+ * videos') is queued once at its end, so that near copies filed before are matched too.
  */
 @ApplicationScoped
 public class HubPullJob implements JobHandler {
@@ -64,10 +69,11 @@ public class HubPullJob implements JobHandler {
     private final AuditTrail trail;
     private final ObjectMapper json;
     private final Event<SeriesTextWritten> seriesText;
+    private final RematchService rematchService;
 
     public HubPullJob(HubClient hub, AgroalDataSource dataSource, KnownHashIndex index, MatchingService matching,
                       ExchangeSettings settings, AuditTrail trail, ObjectMapper json,
-                      Event<SeriesTextWritten> seriesText) {
+                      Event<SeriesTextWritten> seriesText, RematchService rematchService) {
         this.hub = hub;
         this.dataSource = dataSource;
         this.index = index;
@@ -76,6 +82,7 @@ public class HubPullJob implements JobHandler {
         this.trail = trail;
         this.json = json;
         this.seriesText = seriesText;
+        this.rematchService = rematchService;
     }
 
     @Override
@@ -119,6 +126,13 @@ public class HubPullJob implements JobHandler {
                     continue;
                 }
                 totals.add(applied);
+                if (!totals.nearCopyHashes && !applied.added().isEmpty()) {
+                    totals.nearCopyHashes = QuarkusTransaction.requiringNew().call(() -> {
+                        try (Connection c = dataSource.getConnection()) {
+                            return holdsNearCopyHashes(c, applied.added());
+                        }
+                    });
+                }
                 applied.refused().forEach(context::error);
                 Timestamp committed = databaseNow();
                 index.sync(p.indexId());
@@ -143,7 +157,12 @@ public class HubPullJob implements JobHandler {
         if (context.stopping()) {
             return;
         }
-        String summary = totals.describe() + (context.cancelled() ? " (cancelled)" : "");
+        // Items filed before match the new entries by exact hash above; near copies (PDQ, and vPDQ for
+        // videos) need every open item compared, which the set's re-matching does once per pull.
+        UUID nearCopies = totals.nearCopyHashes && !context.cancelled()
+                ? QuarkusTransaction.requiringNew().call(() -> queueNearCopyMatching(p, context.owner())) : null;
+        String summary = totals.describe() + (context.cancelled() ? " (cancelled)" : "")
+                + (nearCopies == null ? "" : "; near copies filed before are matched by job " + nearCopies);
         context.message(summary);
         context.result(json.writeValueAsString(Map.of("added", totals.added, "updated", totals.updated,
                 "withdrawn", totals.withdrawn, "refused", totals.refused, "itemsDecided", totals.matched)));
@@ -189,6 +208,34 @@ public class HubPullJob implements JobHandler {
     }
 
     private record Result(long items, Set<UUID> cases) {
+    }
+
+    private static boolean holdsNearCopyHashes(Connection c, List<Long> added) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM hash_set_entry WHERE id = ANY (?) "
+                + "AND (pdq IS NOT NULL OR vpdq IS NOT NULL))")) {
+            s.setArray(1, c.createArrayOf("bigint", added.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Queues the set's re-matching unless one is queued and not yet started (it will see these entries too). */
+    private UUID queueNearCopyMatching(Parameters p, String owner) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT id FROM job WHERE type = ? AND state = 'QUEUED' AND CAST(parameters AS jsonb) ->> 'setId' = ?
+                LIMIT 1""")) {
+            s.setString(1, RematchJob.TYPE);
+            s.setString(2, p.setId().toString());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the queued jobs", e);
+        }
+        return rematchService.submit(p.setId(), owner, RematchParameters.Reason.ENTRIES_ADDED);
     }
 
     private static List<NewItem> candidates(Connection c, List<Long> added) throws SQLException {
@@ -341,6 +388,7 @@ public class HubPullJob implements JobHandler {
         long withdrawn;
         long refused;
         long matched;
+        boolean nearCopyHashes;
 
         void add(SubscriptionWriter.Applied a) {
             added += a.added().size();

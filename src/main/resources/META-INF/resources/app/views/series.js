@@ -44,11 +44,11 @@ export async function list({ app, params, signal }) {
   const hits = h('div');
   const hitsLoad = () => loadInto(hits, () => app.api.get(`/api/cases/${c.id}/series-hits`), list => table({
     caption: 'Pictures of this case related to a series another unit holds',
-    rows: list,
+    rows: byPictureAndUnit(list),
     empty: 'No cross-case hit.',
     columns: [
       { label: 'Picture', value: hit => link(`#/cases/${c.id}/media/${hit.mediaItemId}`, hit.mediaItemId) },
-      { label: 'Owning unit', value: hit => hit.owningUnit },
+      { label: 'Owning unit', value: hit => hit.series > 1 ? `${hit.owningUnit} (${hit.series} of its series)` : hit.owningUnit },
       { label: 'Contact the owning unit', value: hit => hit.contact ?? 'no contact point configured' },
       { label: 'Found', value: hit => `${when(hit.foundAt)} (run by ${hit.foundBy})` },
     ],
@@ -72,6 +72,18 @@ export async function list({ app, params, signal }) {
     section('Series', holder, create),
     section('Cross-case hits', h('p', { class: 'hint' },
       'Another unit holds a series related to these pictures. Nothing of their case is shown: contact the owning unit.'), hits));
+}
+
+/** One row per picture and owning unit (a picture may relate to several of a unit's series), the first found kept. */
+function byPictureAndUnit(hits) {
+  const rows = new Map();
+  for (const hit of hits) {
+    const key = `${hit.mediaItemId} ${hit.owningUnit}`;
+    const row = rows.get(key);
+    if (row) row.series++;
+    else rows.set(key, { ...hit, series: 1 });
+  }
+  return [...rows.values()];
 }
 
 export async function view({ app, params }) {
