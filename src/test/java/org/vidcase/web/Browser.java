@@ -52,6 +52,43 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /**
+     * Keeps a screenshot and the page's text of a failed test; register it with
+     * {@code @RegisterExtension static final TestWatcher ON_FAILURE = Browser.keepOnFailure(() -> browser, "prefix-")}.
+     */
+    static org.junit.jupiter.api.extension.TestWatcher keepOnFailure(java.util.function.Supplier<Browser> current,
+                                                                      String prefix) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                Browser browser = current.get();
+                if (browser != null) {
+                    browser.screenshot("FAILED-" + prefix + context.getRequiredTestMethod().getName());
+                    System.out.println("Browser at " + browser.driver.getCurrentUrl() + " showing:\n"
+                            + browser.driver.findElement(By.tagName("body")).getText());
+                }
+            }
+        };
+    }
+
+    /**
+     * A browser for the suite's own server at {@code base} (the test is skipped when the browser
+     * tests are): the server's origin is allowed at the realm's web client first.
+     */
+    static Browser forSuiteServer(String base) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(skipped(), "browser tests skipped with -D" + SKIP_PROPERTY + "=skip");
+        org.vidcase.localstack.KeycloakAdmin.connect().allowOrigin("vid", "vidcase-web", base);
+        return start(1280, 800);
+    }
+
+    /** After a class's tests: the authenticators the run enrolled are removed, then the browser closed. */
+    static void closeAfterAll(Browser browser) {
+        WebSignIn.forgetAll();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     static boolean skipped() {
         return "skip".equals(System.getProperty(SKIP_PROPERTY));
     }

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -84,16 +83,7 @@ class ExchangeBrowserIT {
 
     /** A failed test leaves a screenshot and what the page showed. */
     @RegisterExtension
-    static final TestWatcher ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-exchange-" + context.getRequiredTestMethod().getName());
-                System.out.println("Browser at " + browser.driver.getCurrentUrl() + " showing:\n"
-                        + browser.driver.findElement(By.tagName("body")).getText());
-            }
-        }
-    };
+    static final TestWatcher ON_FAILURE = Browser.keepOnFailure(() -> browser, "exchange-");
 
     @BeforeAll
     static void start() throws Exception {
@@ -139,12 +129,7 @@ class ExchangeBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            WebSignIn.forgetAll();
-        }
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAfterAll(browser);
         for (ServerProcess s : new ServerProcess[] {node, hub}) {
             if (s != null) {
                 s.close();

@@ -16,12 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.vidcase.localstack.KeycloakAdmin;
 import org.vidcase.localstack.LocalStackTestResource;
 import org.vidcase.synthetic.CopyEdit;
 import org.vidcase.synthetic.ProceduralScene;
@@ -45,16 +43,7 @@ class SeriesBrowserTest {
     private static String base;
 
     @RegisterExtension
-    static final TestWatcher ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-series-" + context.getRequiredTestMethod().getName());
-                System.out.println("Browser at " + browser.driver.getCurrentUrl() + " showing:\n"
-                        + browser.driver.findElement(By.tagName("body")).getText());
-            }
-        }
-    };
+    static final TestWatcher ON_FAILURE = Browser.keepOnFailure(() -> browser, "series-");
 
     @BeforeEach
     void startBrowser() {
@@ -63,16 +52,12 @@ class SeriesBrowserTest {
             return;
         }
         base = "http://localhost:" + RestAssured.port;
-        KeycloakAdmin.connect().allowOrigin("vid", "vidcase-web", base);
-        browser = Browser.start(1280, 800);
+        browser = Browser.forSuiteServer(base);
     }
 
     @AfterAll
     static void stopBrowser() {
-        WebSignIn.forgetAll();
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAfterAll(browser);
     }
 
     @Test

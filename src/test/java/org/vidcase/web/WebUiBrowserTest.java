@@ -51,16 +51,7 @@ class WebUiBrowserTest {
 
     /** A failed test leaves a screenshot and what the page showed. */
     @org.junit.jupiter.api.extension.RegisterExtension
-    static final org.junit.jupiter.api.extension.TestWatcher ON_FAILURE = new org.junit.jupiter.api.extension.TestWatcher() {
-        @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-                System.out.println("Browser at " + browser.driver.getCurrentUrl() + " showing:\n"
-                        + browser.driver.findElement(By.tagName("body")).getText());
-            }
-        }
-    };
+    static final org.junit.jupiter.api.extension.TestWatcher ON_FAILURE = Browser.keepOnFailure(() -> browser, "");
     private static String base;
     /** The case the officer opens in the triage test; the outsider test looks for it. */
     private static String caseId;
@@ -74,16 +65,12 @@ class WebUiBrowserTest {
             return;
         }
         base = "http://localhost:" + RestAssured.port;
-        KeycloakAdmin.connect().allowOrigin("vid", "vidcase-web", base);
-        browser = Browser.start(1280, 800);
+        browser = Browser.forSuiteServer(base);
     }
 
     @AfterAll
     static void stopBrowser() {
-        WebSignIn.forgetAll();
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAfterAll(browser);
     }
 
     @Test
