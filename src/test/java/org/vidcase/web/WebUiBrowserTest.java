@@ -819,6 +819,11 @@ class WebUiBrowserTest {
         String job = browser.find(By.cssSelector("#import-progress .job")).getDomAttribute("data-job-id");
         browser.click(By.cssSelector("nav a[href='#/jobs']"));
         String row = "tr[data-job-id='" + job + "']";
+        // The job in words, with its case by reference.
+        String importReference = Api.as("officer").get("/api/cases/" + importCase).then().statusCode(200).extract()
+                .path("reference");
+        assertThat(browser.find(By.cssSelector(row)).getText()).contains("Import of a forensic export")
+                .contains("case " + importReference);
         browser.click(By.cssSelector(row + " button[aria-label='Cancel media-import job']"));
         browser.waitForText(By.id("toasts"), "Cancellation requested");
         browser.waitForText(By.cssSelector(row), "cancelled");

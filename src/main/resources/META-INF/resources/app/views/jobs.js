@@ -1,12 +1,27 @@
 // Jobs: the user's running and recent jobs with live progress, cancellable.
 import { h, replace, when } from '../dom.js';
-import { badge, button, loadInto, pageHeader, progressBar, section, table, toast } from '../ui.js';
+import { badge, button, link, loadInto, pageHeader, progressBar, section, table, toast } from '../ui.js';
+import { ROLES } from '../roles.js';
 import { problemToast } from './cases.js';
 
 export function jobStateBadge(state) {
   const kind = { SUCCEEDED: 'ok', FAILED: 'danger', CANCELLED: 'neutral', RUNNING: 'info', QUEUED: 'info' }[state] ?? 'neutral';
   return badge(state.toLowerCase(), kind);
 }
+
+/** Each job type in words (the server's type name for one this UI does not know yet). */
+const JOB_NAMES = {
+  'media-import': 'Import of a forensic export',
+  'hash-set-import': 'Hash-set import',
+  'hash-set-rematch': 'Matching the cases against a hash set',
+  'video-hashing': 'Video decoding and hashing',
+  'video-rematch': 'Matching the videos against a hash set',
+  'series-clustering': 'Series detection',
+  'exchange-pull': 'Pull from the exchange hub',
+  'case-disposal': 'Disposal of a closed case',
+  'audit-verification': 'Audit chain verification',
+  'search-rebuild': 'Search index rebuild',
+};
 
 function describe(job) {
   const parts = [];
@@ -44,13 +59,18 @@ export function jobProgress(app, jobId, { signal, onEnd, label = 'Job' } = {}) {
 
 export async function view({ app, signal }) {
   const holder = h('div');
+  // The cases the user may read, to name a job's case (an auditor reads none: the job is named alone).
+  const readsCases = app.auth.hasRole(ROLES.officer, ROLES.investigator, ROLES.liaison, ROLES.supervisor);
+  const references = new Map(readsCases
+    ? (await app.api.get('/api/cases').catch(() => [])).map(c => [c.id, c.reference]) : []);
   const load = () => loadInto(holder, () => app.api.get('/api/jobs'), jobs => table({
     caption: 'Your jobs, newest first',
     rows: jobs,
     empty: 'You have no jobs.',
     rowProps: j => ({ dataset: { jobId: j.id } }),
     columns: [
-      { label: 'Job', value: j => j.type },
+      { label: 'Job', value: j => [JOB_NAMES[j.type] ?? j.type,
+        j.caseId && references.has(j.caseId) ? [', case ', link(`#/cases/${j.caseId}`, references.get(j.caseId))] : null] },
       { label: 'Started', value: j => when(j.createdAt) },
       { label: 'Progress', value: j => (j.state === 'RUNNING' || j.state === 'QUEUED')
         ? jobProgress(app, j.id, { signal, label: j.type, onEnd: () => load() }) : [jobStateBadge(j.state), ' ', describe(j)] },
