@@ -3,8 +3,15 @@
 import { ApiError } from './api.js';
 import { h, replace, uid } from './dom.js';
 
+/** What a form refuses before anything is sent (the user's input, not a fault of the page). */
+export class InputError extends Error {}
+
 /** An error as a user reads it: the problem's title and detail, and each field's message. */
 export function problem(error) {
+  if (error instanceof InputError) {
+    return h('div', { class: 'problem', role: 'alert' },
+      h('p', { class: 'problem-title' }, 'Please check what you entered'), h('p', {}, error.message));
+  }
   if (error instanceof ApiError) {
     return h('div', { class: 'problem', role: 'alert' },
       h('p', { class: 'problem-title' }, error.title),

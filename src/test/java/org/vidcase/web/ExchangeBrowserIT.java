@@ -177,6 +177,13 @@ class ExchangeBrowserIT {
         // A private key pasted by mistake is refused in words, and nothing is stored.
         addKey(SigningKeys.generate("leak-" + RUN).toJSONString());
         browser.waitForText(By.cssSelector("#hub-nodes form .problem"), "private");
+        // Text that is no key at all is refused in the browser, in words, before anything is sent.
+        browser.type(By.xpath("//section[.//h2[normalize-space()='NL · " + NL_CLIENT + "']]//textarea[@name='jwk']"),
+                "kid: nl-2026");
+        browser.find(By.xpath("//section[.//h2[normalize-space()='NL · " + NL_CLIENT + "']]"))
+                .findElement(By.xpath(".//button[normalize-space()='Add the key']")).click();
+        browser.waitForText(By.cssSelector("#hub-nodes form .problem"), "Please check what you entered");
+        assertThat(browser.find(By.cssSelector("#hub-nodes form .problem")).getText()).contains("The key is not JSON");
         browser.click(By.xpath("//button[@aria-label='Revoke key " + nlRetiredKey + "']"));
         browser.type(By.id("key-revocation-reason"), "Retired at the yearly rotation");
         browser.click(By.xpath("//dialog//button[normalize-space()='Revoke']"));

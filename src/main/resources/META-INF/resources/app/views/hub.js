@@ -4,7 +4,7 @@
 // categories and series pseudonyms only: nothing here is case content.
 import { h, plural, replace, when } from '../dom.js';
 import { ROLES } from '../roles.js';
-import { badge, button, details, dialog, form, link, loadInto, pageHeader, section, table, toast } from '../ui.js';
+import { InputError, badge, button, details, dialog, form, link, loadInto, pageHeader, section, table, toast } from '../ui.js';
 import { problemToast } from './cases.js';
 
 const CATEGORIES = [
@@ -138,10 +138,10 @@ function nodePanel(app, node, reload) {
           try {
             jwk = JSON.parse(v.jwk);
           } catch {
-            throw new Error('The key is not JSON: paste one key, e.g. {"kty":"EC","crv":"P-256","kid":"…","x":"…","y":"…"}.');
+            throw new InputError('The key is not JSON: paste one key, e.g. {"kty":"EC","crv":"P-256","kid":"…","x":"…","y":"…"}.');
           }
           if (jwk && Array.isArray(jwk.keys)) {
-            if (jwk.keys.length !== 1) throw new Error('Paste one key, not a key set of several.');
+            if (jwk.keys.length !== 1) throw new InputError('Paste one key, not a key set of several.');
             jwk = jwk.keys[0];
           }
           const updated = await app.api.post(`${base}/keys`, { jwk });

@@ -1,7 +1,7 @@
 // Series of a case: the list, the clustering job, cross-case hits ("contact the owning unit"),
 // and one series with its members, merge, split, status and history.
 import { h, plural, replace, when } from '../dom.js';
-import { badge, button, details, form, link, loadInto, pageHeader, problem, section, table, toast } from '../ui.js';
+import { InputError, badge, button, details, form, link, loadInto, pageHeader, problem, section, table, toast } from '../ui.js';
 import { caseContext, caseNav, historyTable, problemToast, reloadingAction } from './cases.js';
 import { jobProgress } from './jobs.js';
 
@@ -150,7 +150,7 @@ export async function view({ app, params }) {
         submitLabel: 'Split the selected members off',
         fields: [{ name: 'name', label: 'Name of the new series', required: true, maxlength: 200 }],
         onSubmit: async v => {
-          if (!selected.size) throw new Error('Select the members to split off first.');
+          if (!selected.size) throw new InputError('Select the members to split off first.');
           const part = await app.api.post(`${base}/split`, { version: s.version, mediaItemIds: [...selected], name: v.name });
           toast(`${plural(selected.size, 'member')} moved to series ${part.reference}`);
           app.navigate(`#/cases/${c.id}/series/${part.id}`);
