@@ -36,9 +36,16 @@ class ImagePoolTest {
     void thePngCommentIsAWellFormedChunk() throws IOException {
         byte[] png = org.vidcase.synthetic.SyntheticImages.png(org.vidcase.synthetic.SyntheticImages.scene(3, 64, 48));
         byte[] tagged = ImagePool.withPngText(png, "tag".getBytes());
-        // ImageIO checks chunk CRCs: a broken chunk fails to read.
         assertThat(samePixels(decode(png), decode(tagged))).isTrue();
         assertThat(new String(tagged, 33 + 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("tEXt");
+        // The JDK's PNG reader does not check chunk CRCs: the chunk's own is checked here, over type and data.
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.wrap(tagged, 33, tagged.length - 33);
+        int length = chunk.getInt();
+        assertThat(length).isEqualTo("Comment".length() + 1 + "tag".length());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(tagged, 33 + 4, 4 + length);
+        long stored = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(tagged, 33 + 8 + length, 4).getInt());
+        assertThat(stored).isEqualTo(crc.getValue());
     }
 
     private static BufferedImage decode(byte[] bytes) throws IOException {

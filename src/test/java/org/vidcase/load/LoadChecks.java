@@ -26,8 +26,8 @@ final class LoadChecks {
         int radius = Integer.parseInt(VirtualOfficer.SIMILAR_RADIUS);
         int previous = -1;
         for (JsonNode item : items) {
-            int distance = item.path("distance").asInt(-1);
-            if (distance < previous || distance > radius || item.path("caseId").asText().isEmpty()) {
+            int distance = item.path("distance").isInt() ? item.path("distance").asInt() : -1;
+            if (distance < 0 || distance < previous || distance > radius || item.path("caseId").asText().isEmpty()) {
                 return "item " + item.path("mediaItemId").asText() + " at distance " + distance
                         + " out of order or beyond the radius " + radius;
             }

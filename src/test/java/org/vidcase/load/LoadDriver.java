@@ -103,6 +103,8 @@ public final class LoadDriver {
             probe.loadStarting();
             long start = System.nanoTime();
             long deadline = start + settings.duration().toNanos();
+            // Background jobs may be followed past the window: those polls count after it.
+            load.closeAt(deadline, after);
             List<Future<?>> working = new ArrayList<>();
             for (VirtualOfficer o : officers) {
                 working.add(threads.submit(() -> work(o, load, deadline, settings.thinkTime())));
@@ -130,7 +132,7 @@ public final class LoadDriver {
                     return true;
                 });
             }
-            threads.invokeAll(finishing);
+            all(threads.invokeAll(finishing), after);
             outcomes.addAll(Objects.requireNonNullElse(join(hashSets, AFTER_LOAD_LIMIT, after), List.of()));
             outcomes.addAll(Objects.requireNonNullElse(join(clusterings, AFTER_LOAD_LIMIT, after), List.of()));
             List<Callable<Boolean>> checks = new ArrayList<>();
@@ -144,7 +146,7 @@ public final class LoadDriver {
                 idle.verify(after, Duration.ofMinutes(2));
                 return true;
             });
-            threads.invokeAll(checks);
+            all(threads.invokeAll(checks), after);
             afterSeconds = seconds(afterStart);
         }
         long uploaded = 0;

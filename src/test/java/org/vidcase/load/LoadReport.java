@@ -88,7 +88,7 @@ public final class LoadReport {
     }
 
     private static void requests(StringBuilder md, LoadResult r) {
-        md.append("| Request | idle p50 ms | count | errors | p50 ms | p95 ms | p99 ms | max ms | req/s | p50 × idle | p95 × idle |\n");
+        md.append("| Request | idle p50 ms | count | errors | p50 ms | p95 ms | p99 ms | max ms | req/s | p50 × idle p50 | p95 × idle p50 |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         int count = 0;
         int errors = 0;

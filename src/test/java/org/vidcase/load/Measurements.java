@@ -21,6 +21,9 @@ final class Measurements {
     private final Map<String, LongAdder> perReplica = new ConcurrentHashMap<>();
     private final List<LoadError> errors = new ArrayList<>();
     private final AtomicInteger errorCount = new AtomicInteger();
+    /** Past this time ({@link System#nanoTime()}) requests count in {@link #overflow}: the phase's window has closed. */
+    private volatile long closesAt = Long.MAX_VALUE;
+    private volatile Measurements overflow;
 
     Measurements(String phase) {
         this.phase = phase;
@@ -36,8 +39,22 @@ final class Measurements {
         return phase;
     }
 
+    /**
+     * Requests that end after {@code nanoTime} (work that goes on past the phase's window, such as
+     * polling a background job) are counted in {@code then}, so that the window's rates are its own.
+     */
+    void closeAt(long nanoTime, Measurements then) {
+        closesAt = nanoTime;
+        overflow = then;
+    }
+
     /** One request and its outcome; {@code problem} is null when status and body were as expected. */
     void request(RequestType type, String replica, long latencyNanos, String problem) {
+        Measurements then = overflow;
+        if (then != null && System.nanoTime() - closesAt > 0) {
+            then.request(type, replica, latencyNanos, problem);
+            return;
+        }
         requests.get(type).add(latencyNanos, problem != null);
         if (replica != null) {
             perReplica.computeIfAbsent(replica, r -> new LongAdder()).increment();

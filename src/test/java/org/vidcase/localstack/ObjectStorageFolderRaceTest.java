@@ -52,7 +52,11 @@ class ObjectStorageFolderRaceTest {
                 });
             }
             threads.shutdown();
-            assertThat(threads.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            try {
+                assertThat(threads.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            } finally {
+                threads.shutdownNow();
+            }
             assertThat(List.copyOf(failures)).isEmpty();
         }
     }

@@ -202,8 +202,8 @@ class VideoTest {
             JsonPath copyMatches = Api.as("officer").get(base(other, copy) + "/matches").then().statusCode(200)
                     .extract().jsonPath();
             assertThat(copyMatches.getList("hashType", String.class)).contains("VPDQ");
-            assertThat(Api.as("auditor").get("/api/audit/events?action=hashset.rematch&size=1000").then()
-                    .statusCode(200).extract().jsonPath().getList("detail", String.class))
+            assertThat(Api.as("auditor").get("/api/audit/events?action=hashset.rematch&objectId=" + set + "&caseId=" + other
+                    + "&size=100").then().statusCode(200).extract().jsonPath().getList("detail", String.class))
                     .anyMatch(d -> d != null && d.contains("videos of this case matched the set by their frames"));
             String third = upload("officer", other, otherSeizure, video(Format.MKV, spec), "d.mkv").getString("item.id");
             assertThat(decoded("officer", other, third).getString("state")).isEqualTo("HASHED");
@@ -238,6 +238,15 @@ class VideoTest {
                 + "?, 'CUSTOM', '1', 'ALERT', 'vics', true, 0, 'IMPORTED', now(), 'test', now(), 'test', now(), 0, 1)",
                 set, "Kept videos " + set);
         int indexId = ((Number) superuserValue("SELECT index_id FROM hash_set WHERE id = ?", set)).intValue();
+        try {
+            keptByRevision(caseId, mediaId, set, indexId, frames);
+        } finally {
+            // An active alert set holding this video's frames must not outlive the test, whatever it found.
+            superuser("UPDATE hash_set SET active = false WHERE id = ?", set);
+        }
+    }
+
+    private static void keptByRevision(UUID caseId, String mediaId, UUID set, int indexId, byte[] frames) throws Exception {
         assertThat(knownEntries(caseId, mediaId)).as("revision 1: nothing of this video").isEmpty();
 
         long entry = EntryIds.of(indexId, 0);
@@ -249,7 +258,6 @@ class VideoTest {
         superuser("UPDATE hash_set_entry SET withdrawn_rev = 3 WHERE id = ?", entry);
         superuser("UPDATE hash_set SET revision = 3 WHERE id = ?", set);
         assertThat(knownEntries(caseId, mediaId)).as("withdrawn at revision 3").isEmpty();
-        superuser("UPDATE hash_set SET active = false WHERE id = ?", set);
     }
 
     private static List<Long> knownEntries(UUID caseId, String mediaId) {
